@@ -1,0 +1,56 @@
+// Package convert reads every source where an Amplify app's storage configuration lives into
+// the one typed model (package schema), discovers a project's sources, and writes the Gen 2
+// outputs and Hosting variables back out.
+package convert
+
+import (
+	"time"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/convert/jsconfig"
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
+	"github.com/seed-258d3fb3/amplify-storage-config/validate"
+)
+
+// Document is what a reader made of one source: the storage model, where each value came from,
+// and what was wrong with it. Content problems are diagnostics, never Go errors.
+type Document struct {
+	// File is the source's name as given (a path, or the --stdin-filename).
+	File string
+	// Format is the detected (or forced) format.
+	Format schema.Format
+	// Model is the storage the source describes (empty, not nil, when it has none).
+	Model schema.Model
+	// Diagnostics are the reader's findings, in file order.
+	Diagnostics []validate.Diagnostic
+	// Lines indexes the (BOM-less) source text, for snippets and positions.
+	Lines *validate.Lines
+	// Value is the configuration as a generic JSON value (objects as map[string]any, numbers as
+	// json.Number) for schema validation; nil when the source could not be read.
+	Value any
+	// Locate turns a JSON Pointer into Value into a position in File; nil when Value is nil.
+	Locate validate.Locator
+}
+
+// Failed reports whether the reader found an error (the model may then be partial).
+func (d *Document) Failed() bool { return validate.HasErrors(d.Diagnostics, false) }
+
+// ReadOptions control how sources are read. The zero value reads statically, with the default
+// size and depth caps.
+type ReadOptions struct {
+	// From forces a format instead of detecting it.
+	From schema.Format
+	// Eval evaluates JavaScript sources in a sandbox instead of reading them statically.
+	Eval bool
+	// Defines fill process.env for --eval (KEY=VALUE pairs given with --define).
+	Defines map[string]string
+	// EvalTimeout bounds one evaluation (0 means DefaultEvalTimeout).
+	EvalTimeout time.Duration
+	// Evaluator runs --eval evaluations; nil means the in-process evaluator (bounded in time
+	// only). The CLI passes one that runs in a memory-limited child process.
+	Evaluator jsconfig.Evaluator
+	// MaxSize and MaxDepth cap every input (0 means DefaultMaxSize and DefaultMaxDepth).
+	MaxSize, MaxDepth int
+}
+
+// DefaultEvalTimeout bounds one --eval evaluation.
+const DefaultEvalTimeout = 2 * time.Second

@@ -1,0 +1,51 @@
+// Package jsconfig reads the configuration object out of a JavaScript file (Gen 1
+// aws-exports.js and its hand-made copies): statically from goja's AST by default, or by
+// evaluating the file in a sandbox when asked to.
+package jsconfig
+
+import (
+	"context"
+	"time"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
+	"github.com/seed-258d3fb3/amplify-storage-config/validate"
+)
+
+// Result is the exported configuration object of one file.
+type Result struct {
+	// Value is the object as a generic JSON value (map[string]any, []any, string,
+	// json.Number, bool, nil). Members whose value is not a literal are left out of it and
+	// listed in NonLiteral instead. Nil when no object was found.
+	Value any
+	// Locate gives the position of the value (or key) at a JSON Pointer into Value.
+	Locate validate.Locator
+	// NonLiteral lists the members the static reader could not read.
+	NonLiteral []NonLiteral
+	// Diagnostics are syntax errors, "no exported object", TypeScript annotations, etc.
+	Diagnostics []validate.Diagnostic
+}
+
+// NonLiteral is a member whose value is code (process.env.X, a call, a spread, an identifier).
+type NonLiteral struct {
+	// Pointer is where the value would sit in Result.Value.
+	Pointer string
+	// Pos is the position of the expression in the file.
+	Pos schema.Pos
+	// Code is the expression's source text, shortened for messages.
+	Code string
+}
+
+// EvalRequest is one file to evaluate.
+type EvalRequest struct {
+	Name    string
+	Source  []byte
+	Defines map[string]string
+	Timeout time.Duration
+}
+
+// Evaluator evaluates a JavaScript config file and returns its exported value as JSON text.
+// An error is either an *EvalError (the script itself failed: a finding) or anything else (the
+// evaluation could not run: timeout, memory limit, child process failure).
+type Evaluator interface {
+	Evaluate(ctx context.Context, req EvalRequest) ([]byte, error)
+}

@@ -1,0 +1,199 @@
+package convert
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/validate"
+)
+
+// Source is one input: a name to report (a path, or what --stdin-filename says) and its bytes.
+type Source struct {
+	Name string
+	Data []byte
+}
+
+// DefaultMaxSize is the input size cap: far above any real configuration file (the largest
+// amplify_outputs.json seen in public repositories is under 200 KB) and low enough that a
+// hostile input cannot make the tool use much memory.
+const DefaultMaxSize = 16 << 20
+
+// DefaultMaxDepth bounds the nesting of brackets, braces and parentheses in any input. goja's
+// parser and encoding/json recurse once per level; a deep enough input would overflow the Go
+// stack, which is fatal and cannot be recovered, so every input is pre-scanned (ScanDepth).
+const DefaultMaxDepth = 500
+
+// Rule IDs for problems found before any format is parsed.
+const (
+	RuleTooLarge      = "input/too-large"
+	RuleEmpty         = "input/empty"
+	RuleUTF16         = "input/utf16"
+	RuleEncoding      = "input/encoding"
+	RuleBinary        = "input/binary"
+	RuleLFSPointer    = "input/lfs-pointer"
+	RuleMergeConflict = "input/merge-conflict"
+	RuleTooDeep       = "input/too-deep"
+)
+
+// Ingested is a source ready for a reader: the UTF-8 text without BOM, and its line index.
+type Ingested struct {
+	Name  string
+	Data  []byte
+	Lines *validate.Lines
+}
+
+// Ingest checks src before any parser sees it: size, encoding (UTF-16 and invalid UTF-8 are
+// refused; a UTF-8 BOM is dropped), binary content, Git LFS pointers, merge-conflict markers,
+// and nesting depth. It returns the ingested text and, when the input must not be parsed, a
+// non-empty list of error diagnostics. maxSize and maxDepth <= 0 mean the defaults.
+func Ingest(src Source, maxSize, maxDepth int) (Ingested, []validate.Diagnostic) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	if maxDepth <= 0 {
+		maxDepth = DefaultMaxDepth
+	}
+	data := src.Data
+	whole := func(rule, format string, args ...any) []validate.Diagnostic {
+		d := validate.Diagnostic{File: src.Name, Severity: validate.Error, Rule: rule}
+		d.Message = sprintf(format, args...)
+		return []validate.Diagnostic{d}
+	}
+	if len(data) > maxSize {
+		return Ingested{Name: src.Name}, whole(RuleTooLarge,
+			"file is %s, over the %s limit for a configuration file", humanSize(len(data)), humanSize(maxSize))
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || looksUTF16(data) {
+		return Ingested{Name: src.Name}, whole(RuleUTF16, "file is UTF-16 encoded; save it as UTF-8")
+	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	in := Ingested{Name: src.Name, Data: data, Lines: validate.NewLines(src.Name, data)}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return in, whole(RuleEmpty, "file is empty")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return in, []validate.Diagnostic{in.Lines.At(i, "", validate.Error, RuleBinary,
+			"file holds a NUL byte; it is binary, not a configuration file")}
+	}
+	if bytes.HasPrefix(data, []byte("version https://git-lfs.github.com/spec/")) {
+		return in, []validate.Diagnostic{in.Lines.At(0, "", validate.Error, RuleLFSPointer,
+			"file is a Git LFS pointer, not the configuration; run `git lfs pull` to fetch the real file")}
+	}
+	if off, ok := findConflictMarker(data); ok {
+		return in, []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleMergeConflict,
+			"unresolved git merge-conflict marker; resolve the conflict and remove the markers")}
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		return in, []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleEncoding,
+			"invalid UTF-8 byte 0x%02X; save the file as UTF-8", data[off])}
+	}
+	if off, depth := ScanDepth(data, maxDepth); off >= 0 {
+		return in, []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleTooDeep,
+			"nesting is deeper than %d levels (reached %d here); no real configuration is", maxDepth, depth)}
+	}
+	return in, nil
+}
+
+// looksUTF16 catches BOM-less UTF-16: ASCII text with every other byte NUL in its first bytes.
+func looksUTF16(data []byte) bool {
+	n := min(len(data), 64) &^ 1
+	if n < 4 {
+		return false
+	}
+	evenNUL, oddNUL := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			evenNUL++
+		}
+		if data[i+1] == 0 {
+			oddNUL++
+		}
+	}
+	half := n / 2
+	return (oddNUL == half && evenNUL == 0) || (evenNUL == half && oddNUL == 0)
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// findConflictMarker returns the offset of a line that starts a git merge conflict
+// ("<<<<<<< ", "=======" alone, or ">>>>>>> ").
+func findConflictMarker(data []byte) (int, bool) {
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data) - off
+		}
+		line := bytes.TrimRight(data[off:off+end], "\r")
+		if bytes.HasPrefix(line, []byte("<<<<<<< ")) || bytes.Equal(line, []byte("<<<<<<<")) ||
+			bytes.HasPrefix(line, []byte(">>>>>>> ")) || bytes.Equal(line, []byte("=======")) {
+			return off, true
+		}
+		off += end + 1
+	}
+	return 0, false
+}
+
+// ScanDepth finds the first place where brackets, braces and parentheses nest deeper than max,
+// skipping JSON/JS strings, template literals and comments. It returns -1 when the input stays
+// within max. It is deliberately lenient: it never fails on syntax, it only bounds recursion
+// for the parsers that run after it.
+func ScanDepth(data []byte, max int) (offset, depth int) {
+	d := 0
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '{', '[', '(':
+			d++
+			if d > max {
+				return i, d
+			}
+		case '}', ']', ')':
+			if d > 0 {
+				d--
+			}
+		case '"', '\'', '`':
+			i = skipString(data, i, c)
+		case '/':
+			if i+1 < len(data) && data[i+1] == '/' {
+				for i < len(data) && data[i] != '\n' {
+					i++
+				}
+			} else if i+1 < len(data) && data[i+1] == '*' {
+				end := bytes.Index(data[i+2:], []byte("*/"))
+				if end < 0 {
+					return -1, 0
+				}
+				i += end + 3
+			}
+		}
+	}
+	return -1, 0
+}
+
+// skipString returns the index of the quote closing the string that opens at data[i]. A newline
+// ends a '...' or "..." string early (so a stray quote in a comment-less file does not swallow
+// the rest); template literals may span lines.
+func skipString(data []byte, i int, quote byte) int {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case quote:
+			return j
+		case '\n':
+			if quote != '`' {
+				return j
+			}
+		}
+	}
+	return len(data)
+}

@@ -1,0 +1,156 @@
+// Package schema holds the typed storage model that every reader produces and every writer
+// consumes, and the JSON Schemas the project writes for each configuration format.
+//
+// The model is source-neutral: an S3 bucket read from a Gen 1 aws-exports.js, a native
+// amplifyconfiguration.json, team-provider-info.json or a Gen 2 amplify_outputs.json ends up
+// as the same Bucket value. Every value remembers where it came from (file, line, column), so
+// that a later check can point at the exact place to fix.
+package schema
+
+// Pos is where a value was read: a file, a 1-based line and column, and the JSON Pointer of the
+// value inside the document when the source is JSON (or JSON-shaped, such as a JS object
+// literal). Columns count Unicode characters (runes), not bytes. The zero Pos means "derived,
+// not read from any file".
+type Pos struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Pointer string `json:"pointer,omitempty"`
+}
+
+// IsZero reports whether p names no place (a derived or defaulted value).
+func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 }
+
+// String is a string value with its origin. An unset String has Set false.
+type String struct {
+	Value string `json:"value"`
+	Set   bool   `json:"-"`
+	Pos   Pos    `json:"at"`
+}
+
+// Str returns a set String at pos.
+func Str(value string, pos Pos) String { return String{Value: value, Set: true, Pos: pos} }
+
+// Bool is a boolean value with its origin. An unset Bool has Set false.
+type Bool struct {
+	Value bool `json:"value"`
+	Set   bool `json:"-"`
+	Pos   Pos  `json:"at"`
+}
+
+// Management says who owns a storage resource in a Gen 1 project.
+type Management string
+
+// The ways a storage resource can be owned.
+const (
+	// ManagementUnknown: the source does not say (frontend configs, Gen 2 outputs).
+	ManagementUnknown Management = ""
+	// Managed: created and owned by the Amplify CLI (team-provider-info holds `{}`).
+	Managed Management = "managed"
+	// Imported: an existing resource brought in with `amplify import storage`.
+	Imported Management = "imported"
+)
+
+// Model is the storage an app's configuration describes: S3 buckets and DynamoDB tables, plus
+// the project-level facts the checks need.
+type Model struct {
+	// ProjectRegion is `aws_project_region` (Gen 1) or the env's provider Region.
+	ProjectRegion String `json:"project_region"`
+	// Buckets in source order; the default bucket has Default set.
+	Buckets []Bucket `json:"buckets"`
+	// Tables in source order.
+	Tables []Table `json:"tables"`
+	// Envs lists the Gen 1 environments the source describes (team-provider-info), in file
+	// order; empty for sources that are for one environment only.
+	Envs []string `json:"envs,omitempty"`
+	// CurrentEnv is the env a Gen 1 checkout is on (amplify/.config/local-env-info.json).
+	CurrentEnv String `json:"current_env"`
+	// OutputsVersion is the `version` of a Gen 2 amplify_outputs.json.
+	OutputsVersion String `json:"outputs_version"`
+}
+
+// Empty reports whether the model describes no storage at all.
+func (m *Model) Empty() bool { return len(m.Buckets) == 0 && len(m.Tables) == 0 }
+
+// Bucket is one S3 bucket used for app storage.
+type Bucket struct {
+	// Name is the friendly name (Gen 2 `name`) or the Gen 1 storage resource name.
+	Name String `json:"name"`
+	// BucketName is the physical S3 bucket name.
+	BucketName String `json:"bucket_name"`
+	// Region is the bucket's AWS region.
+	Region String `json:"region"`
+	// Default marks the bucket the app uses when it names none.
+	Default bool `json:"default"`
+	// Env is the Gen 1 environment this entry belongs to (team-provider-info), else "".
+	Env string `json:"env,omitempty"`
+	// Management says whether Amplify manages the bucket or it was imported.
+	Management Management `json:"management,omitempty"`
+	// DerivedName is set when BucketName was computed (as amplify-cli names managed
+	// buckets) rather than read from a file.
+	DerivedName bool `json:"derived_name,omitempty"`
+	// TestEndpoint is aws_user_files_s3_dangerously_connect_to_http_endpoint_for_testing.
+	TestEndpoint Bool `json:"test_endpoint"`
+	// Paths are the Gen 2 access paths, in source order.
+	Paths []AccessPath `json:"paths,omitempty"`
+	// Gen1 holds Gen 1 access settings, when a source gives them.
+	Gen1 *Gen1Access `json:"gen1_access,omitempty"`
+}
+
+// AccessPath is one Gen 2 storage path and who may do what under it.
+type AccessPath struct {
+	Path  String       `json:"path"`
+	Rules []AccessRule `json:"rules"`
+}
+
+// AccessRule grants a principal (`guest`, `authenticated`, `resource`, `groups<Name>`,
+// `entity<id>`) a set of actions (`read`, `get`, `list`, `write`, `delete`).
+type AccessRule struct {
+	Principal String   `json:"principal"`
+	Actions   []String `json:"actions"`
+}
+
+// Gen1Access is what a Gen 1 project says about who may use a bucket.
+type Gen1Access struct {
+	// DefaultAccessLevel is `guest`, `protected` or `private` (native configs).
+	DefaultAccessLevel String `json:"default_access_level"`
+	// StorageAccess is `auth` or `authAndGuest` (cli-inputs.json).
+	StorageAccess String `json:"storage_access"`
+	// Auth and Guest are subsets of CREATE_AND_UPDATE, READ, DELETE.
+	Auth  []String `json:"auth,omitempty"`
+	Guest []String `json:"guest,omitempty"`
+	// Groups are user-pool groups with their actions, in source order.
+	Groups []GroupAccess `json:"groups,omitempty"`
+}
+
+// GroupAccess is one Cognito group's Gen 1 permissions on a bucket.
+type GroupAccess struct {
+	Group   String   `json:"group"`
+	Actions []String `json:"actions"`
+}
+
+// Table is one DynamoDB table used for app storage.
+type Table struct {
+	// Name is the Gen 1 storage resource name (or the table name when no other is known).
+	Name String `json:"name"`
+	// TableName is the physical DynamoDB table name.
+	TableName String `json:"table_name"`
+	Region    String `json:"region"`
+	ARN       String `json:"arn"`
+	StreamARN String `json:"stream_arn"`
+	// PartitionKey and SortKey are nil when the source does not say.
+	PartitionKey *Key `json:"partition_key,omitempty"`
+	SortKey      *Key `json:"sort_key,omitempty"`
+	// Env is the Gen 1 environment this entry belongs to (team-provider-info), else "".
+	Env string `json:"env,omitempty"`
+	// Management says whether Amplify manages the table or it was imported.
+	Management Management `json:"management,omitempty"`
+	// DerivedName is set when TableName was computed rather than read.
+	DerivedName bool `json:"derived_name,omitempty"`
+}
+
+// Key is a DynamoDB key attribute: a name and a type (`S`, `N` or `B`).
+type Key struct {
+	Name String `json:"name"`
+	Type String `json:"type"`
+}

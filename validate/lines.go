@@ -1,0 +1,77 @@
+package validate
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
+)
+
+// Lines maps byte offsets in one file to 1-based line and column numbers. Columns count
+// Unicode characters (runes); a line ends at "\n", "\r\n" or a lone "\r".
+type Lines struct {
+	file   string
+	data   []byte
+	starts []int // byte offset where each line starts
+}
+
+// NewLines indexes data, the contents of file.
+func NewLines(file string, data []byte) *Lines {
+	starts := []int{0}
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &Lines{file: file, data: data, starts: starts}
+}
+
+// File returns the file name the index was built for.
+func (l *Lines) File() string { return l.file }
+
+// Data returns the indexed bytes.
+func (l *Lines) Data() []byte { return l.data }
+
+// Pos returns the position of byte offset off (clamped to the file), with pointer attached.
+func (l *Lines) Pos(off int, pointer string) schema.Pos {
+	off = min(max(off, 0), len(l.data))
+	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
+	col := utf8.RuneCount(l.data[l.starts[line]:off]) + 1
+	return schema.Pos{File: l.file, Line: line + 1, Column: col, Pointer: pointer}
+}
+
+// LineText returns the text of 1-based line n without its line ending ("" when out of range).
+func (l *Lines) LineText(n int) string {
+	if n < 1 || n > len(l.starts) {
+		return ""
+	}
+	start, end := l.starts[n-1], len(l.data)
+	if n < len(l.starts) {
+		end = l.starts[n]
+	}
+	for end > start && (l.data[end-1] == '\n' || l.data[end-1] == '\r') {
+		end--
+	}
+	return string(l.data[start:end])
+}
+
+// At returns a diagnostic at byte offset off, with the source line attached for display.
+func (l *Lines) At(off int, pointer string, sev Severity, rule, format string, args ...any) Diagnostic {
+	d := At(l.Pos(off, pointer), sev, rule, format, args...)
+	d.Snippet = l.LineText(d.Line)
+	return d
+}
+
+// Attach fills in the snippet of a diagnostic that points into this file.
+func (l *Lines) Attach(d Diagnostic) Diagnostic {
+	if d.File == l.file && d.Snippet == "" {
+		d.Snippet = l.LineText(d.Line)
+	}
+	return d
+}
