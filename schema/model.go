@@ -67,10 +67,49 @@ type Model struct {
 	CurrentEnv String `json:"current_env"`
 	// OutputsVersion is the `version` of a Gen 2 amplify_outputs.json.
 	OutputsVersion String `json:"outputs_version"`
+	// Resources is the Gen 1 storage inventory that backend sources name (team-provider-info,
+	// backend-config, amplify-meta), in source order, including managed resources whose
+	// service (S3 or DynamoDB) the source cannot tell.
+	Resources []Resource `json:"resources,omitempty"`
+	// Gen1Envs are the team-provider-info environments with their provider settings (or the
+	// one environment amplify-meta describes), in file order.
+	Gen1Envs []Gen1Env `json:"gen1_envs,omitempty"`
 }
 
 // Empty reports whether the model describes no storage at all.
-func (m *Model) Empty() bool { return len(m.Buckets) == 0 && len(m.Tables) == 0 }
+func (m *Model) Empty() bool {
+	return len(m.Buckets) == 0 && len(m.Tables) == 0 && len(m.Resources) == 0
+}
+
+// Gen 1 storage services, as backend-config.json and amplify-meta.json name them.
+const (
+	ServiceS3       = "S3"
+	ServiceDynamoDB = "DynamoDB"
+)
+
+// Resource is one Gen 1 storage resource (`categories.storage.<name>`, `storage.<name>`).
+type Resource struct {
+	// Name is the storage resource name.
+	Name String `json:"name"`
+	// Env is the environment the entry belongs to ("" when the source is not per env).
+	Env string `json:"env,omitempty"`
+	// Service is ServiceS3, ServiceDynamoDB, or "" when the source does not say.
+	Service string `json:"service,omitempty"`
+	// Management says whether Amplify manages the resource or it was imported.
+	Management Management `json:"management,omitempty"`
+	// BaseName is cli-inputs.json's bucketName or tableName: the CLI builds the physical name
+	// of a managed resource from it and the environment.
+	BaseName String `json:"base_name"`
+}
+
+// Gen1Env is one Gen 1 environment's provider settings (`awscloudformation`).
+type Gen1Env struct {
+	Name      String `json:"name"`
+	Region    String `json:"region"`
+	StackName String `json:"stack_name"`
+	// DeploymentBucket is the CLI's deployment bucket: never user storage.
+	DeploymentBucket String `json:"deployment_bucket"`
+}
 
 // Bucket is one S3 bucket used for app storage.
 type Bucket struct {
@@ -121,6 +160,8 @@ type Gen1Access struct {
 	Guest []String `json:"guest,omitempty"`
 	// Groups are user-pool groups with their actions, in source order.
 	Groups []GroupAccess `json:"groups,omitempty"`
+	// TriggerFunction is the Lambda function S3 events invoke (cli-inputs.json), if any.
+	TriggerFunction String `json:"trigger_function"`
 }
 
 // GroupAccess is one Cognito group's Gen 1 permissions on a bucket.

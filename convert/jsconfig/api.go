@@ -49,3 +49,17 @@ type EvalRequest struct {
 type Evaluator interface {
 	Evaluate(ctx context.Context, req EvalRequest) ([]byte, error)
 }
+
+// EvalError is a failure of the evaluated script itself (it threw, has a syntax error, or
+// exports nothing): a finding about the file, not a failure to run.
+type EvalError struct {
+	// Rule is the diagnostic rule ID (RuleEvalError, RuleSyntax, RuleNoExport, ...).
+	Rule string `json:"rule"`
+	// Message says what went wrong and how to fix it.
+	Message string `json:"message"`
+	// Offset is the byte offset in the source the failure points at; -1 when unknown.
+	Offset int `json:"offset"`
+}
+
+// Error returns the message.
+func (e *EvalError) Error() string { return e.Message }

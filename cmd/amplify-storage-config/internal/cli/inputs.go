@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/convert"
+)
+
+// stdinName is the name input read from - gets when --stdin-filename is not given.
+const stdinName = "<stdin>"
+
+// readStdin reads all of stdin once, under the --stdin-filename name.
+func (a *App) readStdin(name string) (convert.Source, error) {
+	if name == "" {
+		name = stdinName
+	}
+	if a.Stdin == nil {
+		return convert.Source{Name: name}, nil
+	}
+	// Read one byte past the cap so that the reader can report an oversized input as a finding
+	// without the command holding an unbounded stream in memory.
+	data, err := io.ReadAll(io.LimitReader(a.Stdin, convert.DefaultMaxSize+1))
+	if err != nil {
+		return convert.Source{}, fmt.Errorf("reading stdin: %w", err)
+	}
+	return convert.Source{Name: name, Data: data}, nil
+}
+
+// countStdin checks that - appears at most once among paths.
+func countStdin(paths []string) error {
+	n := 0
+	for _, p := range paths {
+		if p == "-" {
+			n++
+		}
+	}
+	if n > 1 {
+		return errors.New("- (stdin) may be given only once")
+	}
+	return nil
+}
+
+// isDir reports whether path names a directory (not following the question further: a missing
+// path is not a directory, and the reader reports it).
+func isDir(path string) bool {
+	if path == "-" {
+		return false
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// readDocuments reads files (never directories) in parallel and returns their documents in the
+// order given; then, still in parallel, it runs each (when not nil) on every document. "-"
+// reads stdin. An error means a file could not be read at all (I/O, --eval timeout or kill):
+// the command could not run.
+func (a *App) readDocuments(ctx context.Context, paths []string, opts convert.ReadOptions, stdinFilename, verb string,
+	each func(*convert.Document)) ([]*convert.Document, error) {
+	var stdin *convert.Source
+	for _, p := range paths {
+		if p == "-" {
+			src, err := a.readStdin(stdinFilename)
+			if err != nil {
+				return nil, err
+			}
+			stdin = &src
+		}
+	}
+	docs := make([]*convert.Document, len(paths))
+	err := a.parallel(len(paths), verb, func(i int) string { return paths[i] }, func(i int) error {
+		var err error
+		if paths[i] == "-" {
+			docs[i], err = convert.Read(ctx, *stdin, opts)
+		} else {
+			docs[i], err = convert.ReadFile(ctx, paths[i], opts)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", displayName(paths[i], stdinFilename), err)
+		}
+		if each != nil {
+			each(docs[i])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// parallel runs fn(0..n-1) on GOMAXPROCS workers, drawing progress on a terminal, and returns
+// the error of the lowest index that failed (so the message does not depend on scheduling).
+func (a *App) parallel(n int, verb string, name func(int) string, fn func(int) error) error {
+	errs := make([]error, n)
+	prog := a.newProgress(verb, n)
+	defer prog.finish()
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				errs[i] = safeCall(name(i), fn, i)
+				prog.step(name(i))
+			}
+		}()
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return firstError(errs)
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func displayName(path, stdinFilename string) string {
+	if path != "-" {
+		return path
+	}
+	if stdinFilename != "" {
+		return stdinFilename
+	}
+	return stdinName
+}
+
+// safeCall runs fn(i), turning a panic into an internal error naming the input, so that one bad
+// file cannot crash a batch from a worker goroutine (where Run's recover does not reach).
+func safeCall(name string, fn func(int) error, i int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error: %v", name, r)
+		}
+	}()
+	return fn(i)
+}
+
+// fileExists reports whether path names something that exists.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

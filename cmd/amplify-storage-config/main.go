@@ -1,0 +1,22 @@
+// Command amplify-storage-config reads, validates and migrates the storage configuration of AWS
+// Amplify Gen 1 and Gen 2 projects. Run it with --help for the subcommands.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/cmd/amplify-storage-config/internal/cli"
+)
+
+func main() {
+	if code, isChild := cli.EvalChild(os.Getenv, os.Stdin, os.Stdout, os.Stderr); isChild {
+		os.Exit(code)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,128 @@
+package convert
+
+import (
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
+	"github.com/seed-258d3fb3/amplify-storage-config/validate"
+)
+
+// RuleOutputsDefaultBucket is the rule for a storage.bucket_name that no buckets[] entry has.
+const RuleOutputsDefaultBucket = "outputs/default-bucket"
+
+// readOutputs reads a Gen 2 amplify_outputs.json (versions "1" to "1.5"): storage's buckets
+// with their access paths, and the DynamoDB tables under custom.dynamodb_tables (where this
+// tool's migration writes them).
+func readOutputs(doc *Document, v any, j *validate.JSONFile) {
+	mapOutputs(doc, v, j, doc.Locate)
+}
+
+// mapOutputs maps decoded outputs into doc.Model. j walks the text, to keep path and
+// principal order; loc gives positions.
+func mapOutputs(doc *Document, v any, j *validate.JSONFile, loc validate.Locator) {
+	m := &mapper{doc: doc, loc: loc}
+	root := node{v: v}
+	if !m.object(root) {
+		return
+	}
+	doc.Model.OutputsVersion = m.str(root.get("version"))
+	st := root.get("storage")
+	if m.object(st) {
+		mapOutputsStorage(m, j, st)
+	}
+	tables := root.at("custom", "dynamodb_tables")
+	if m.array(tables) {
+		for _, t := range tables.items() {
+			if !m.object(t) {
+				continue
+			}
+			table := schema.Table{
+				Name:      m.str(t.get("name")),
+				TableName: m.str(t.get("table_name")),
+				Region:    m.str(t.get("aws_region")),
+				ARN:       m.str(t.get("arn")),
+				StreamARN: m.str(t.get("stream_arn")),
+			}
+			if pk := t.get("partition_key"); m.object(pk) {
+				table.PartitionKey = m.key(pk.get("name"), pk.get("type"))
+			}
+			if sk := t.get("sort_key"); m.object(sk) {
+				table.SortKey = m.key(sk.get("name"), sk.get("type"))
+			}
+			if !table.Name.Set {
+				table.Name = table.TableName
+			}
+			if table.TableName.Set {
+				doc.Model.Tables = append(doc.Model.Tables, table)
+			}
+		}
+	}
+}
+
+func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
+	model := &m.doc.Model
+	defName, defRegion := m.str(st.get("bucket_name")), m.str(st.get("aws_region"))
+	buckets := st.get("buckets")
+	if !m.array(buckets) {
+		// Version "1" (and any outputs without buckets[]): one bucket.
+		if defName.Set {
+			model.Buckets = append(model.Buckets, schema.Bucket{BucketName: defName, Region: defRegion, Default: true})
+		}
+		return
+	}
+	foundDefault := false
+	for _, b := range buckets.items() {
+		if !m.object(b) {
+			continue
+		}
+		bucket := schema.Bucket{
+			Name:       m.str(b.get("name")),
+			BucketName: m.str(b.get("bucket_name")),
+			Region:     m.str(b.get("aws_region")),
+		}
+		if defName.Set && bucket.BucketName.Set && bucket.BucketName.Value == defName.Value && !foundDefault {
+			bucket.Default, foundDefault = true, true
+		}
+		if paths := b.get("paths"); m.object(paths) {
+			bucket.Paths = mapAccessPaths(m, j, paths)
+		}
+		model.Buckets = append(model.Buckets, bucket)
+	}
+	if defName.Set && !foundDefault {
+		m.diag(st.get("bucket_name").ptr, validate.Warning, RuleOutputsDefaultBucket,
+			"storage.bucket_name %q is not the bucket_name of any entry in storage.buckets; the default bucket must be one of them",
+			defName.Value)
+	}
+}
+
+// mapAccessPaths reads a bucket's paths {path: {principal: [actions]}} in file order.
+func mapAccessPaths(m *mapper, j *validate.JSONFile, paths node) []schema.AccessPath {
+	var out []schema.AccessPath
+	for _, p := range orderedKeys(j, paths.ptr) {
+		rules := paths.get(p)
+		ap := schema.AccessPath{Path: schema.Str(p, keyPos(m, rules.ptr)), Rules: []schema.AccessRule{}}
+		if m.object(rules) {
+			for _, principal := range orderedKeys(j, rules.ptr) {
+				acts := rules.get(principal)
+				rule := schema.AccessRule{Principal: schema.Str(principal, keyPos(m, acts.ptr)), Actions: []schema.String{}}
+				if m.array(acts) {
+					for _, a := range acts.items() {
+						if s := m.str(a); s.Set {
+							rule.Actions = append(rule.Actions, s)
+						}
+					}
+				}
+				ap.Rules = append(ap.Rules, rule)
+			}
+		}
+		out = append(out, ap)
+	}
+	return out
+}
+
+// keyPos is the position of the key of the member at ptr when the locator knows keys (JSON
+// files do), else that of its value.
+func keyPos(m *mapper, ptr string) schema.Pos {
+	if k, ok := m.loc.(interface{ KeyPos(string) schema.Pos }); ok {
+		return k.KeyPos(ptr)
+	}
+	return m.pos(ptr)
+}

@@ -1,0 +1,139 @@
+package convert
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
+	"github.com/seed-258d3fb3/amplify-storage-config/validate"
+)
+
+// Rule IDs for problems found while choosing a reader.
+const (
+	RuleUnknownFormat = "input/unknown-format"
+	RuleNoStorage     = "input/no-storage"
+)
+
+// jsonReader maps one decoded JSON document of a known format into doc.Model. doc.File,
+// Format, Lines, Value and Locate are already set; the reader fills doc.Model and appends to
+// doc.Diagnostics.
+type jsonReader func(doc *Document, v any, j *validate.JSONFile)
+
+// jsonReaders returns the reader for each format that is plain JSON.
+func jsonReaders() map[schema.Format]jsonReader {
+	return map[schema.Format]jsonReader{
+		schema.AmplifyConfigWeb:    readFlatJSON,
+		schema.AmplifyConfigNative: readNativeConfig,
+		schema.AWSConfiguration:    readAWSConfiguration,
+		schema.TeamProviderInfo:    readTeamProviderInfo,
+		schema.BackendConfig:       readBackendConfig,
+		schema.CLIInputs:           readCLIInputs,
+		schema.AmplifyMeta:         readAmplifyMeta,
+		schema.LocalEnvInfo:        readLocalEnvInfo,
+		schema.AmplifyOutputs:      readOutputs,
+	}
+}
+
+// ReadFile reads the file at path (see Read).
+func ReadFile(ctx context.Context, path string, opts ReadOptions) (*Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Read(ctx, Source{Name: path, Data: data}, opts)
+}
+
+// Read reads one source into the storage model: it checks the input (size, encoding, nesting
+// depth), detects its format (opts.From forces one) and runs that format's reader. Problems
+// with the content are diagnostics in the Document; the error is only for sources that could
+// not be read at all (an --eval timeout or kill, a failing evaluator).
+func Read(ctx context.Context, src Source, opts ReadOptions) (*Document, error) {
+	if opts.From != schema.FormatUnknown && !slices.Contains(schema.Formats(), opts.From) {
+		return &Document{File: src.Name, Lines: validate.NewLines(src.Name, nil), Diagnostics: []validate.Diagnostic{{
+			File: src.Name, Severity: validate.Error, Rule: RuleUnknownFormat,
+			Message: sprintf("unknown format %q; use one of: %s", opts.From, formatList())}}}, nil
+	}
+	in, diags := Ingest(src, opts.MaxSize, opts.MaxDepth)
+	doc := &Document{File: src.Name, Lines: in.Lines}
+	if doc.Lines == nil {
+		doc.Lines = validate.NewLines(src.Name, nil)
+	}
+	if len(diags) > 0 {
+		doc.Format = opts.From
+		if doc.Format == schema.FormatUnknown {
+			doc.Format = Detect(src.Name, in.Data)
+		}
+		doc.Diagnostics = attachSnippets(doc.Lines, diags)
+		return doc, nil
+	}
+	doc.Format = opts.From
+	if doc.Format == schema.FormatUnknown {
+		doc.Format = Detect(src.Name, in.Data)
+	}
+	if err := dispatch(ctx, doc, in.Data, opts); err != nil {
+		return nil, err
+	}
+	if !doc.Failed() && doc.Model.Empty() && doc.Value != nil && holdsStorage(doc.Format) {
+		doc.Diagnostics = append(doc.Diagnostics, validate.Diagnostic{File: doc.File,
+			Severity: validate.Info, Rule: RuleNoStorage,
+			Message: sprintf("no storage found: the %s describes no S3 bucket or DynamoDB table", doc.Format)})
+	}
+	doc.Diagnostics = attachSnippets(doc.Lines, validate.Sort(doc.Diagnostics))
+	if doc.Model.Buckets == nil {
+		doc.Model.Buckets = []schema.Bucket{}
+	}
+	if doc.Model.Tables == nil {
+		doc.Model.Tables = []schema.Table{}
+	}
+	return doc, nil
+}
+
+// holdsStorage reports whether a source of format f normally names buckets or tables, so that
+// finding none is worth an info line. local-env-info.json never does.
+func holdsStorage(f schema.Format) bool { return f != schema.LocalEnvInfo }
+
+// dispatch runs the reader for doc.Format on data.
+func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions) error {
+	switch doc.Format {
+	case schema.AWSExports:
+		return readAWSExports(ctx, doc, data, opts)
+	case schema.AmplifyConfigDart, schema.AmplifyOutputsDart:
+		readDart(doc, data)
+		return nil
+	}
+	read, ok := jsonReaders()[doc.Format]
+	if !ok {
+		doc.Format = schema.FormatUnknown
+		doc.Diagnostics = append(doc.Diagnostics, doc.Lines.At(0, "", validate.Error, RuleUnknownFormat,
+			"cannot tell which Amplify configuration format this is; name it with --from (one of: %s)",
+			formatList()))
+		return nil
+	}
+	v, j, diags := decodeJSON(doc.Lines, 0, data)
+	doc.Diagnostics = append(doc.Diagnostics, diags...)
+	if j == nil {
+		return nil
+	}
+	doc.Value, doc.Locate = v, j
+	read(doc, v, j)
+	return nil
+}
+
+// formatList names every format --from accepts, sorted.
+func formatList() string {
+	var names []string
+	for _, f := range schema.Formats() {
+		names = append(names, string(f))
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
+func attachSnippets(lines *validate.Lines, ds []validate.Diagnostic) []validate.Diagnostic {
+	for i := range ds {
+		ds[i] = lines.Attach(ds[i])
+	}
+	return ds
+}

@@ -1,0 +1,60 @@
+package schema
+
+import "encoding/json"
+
+// MarshalJSON writes an unset String as null and a set one as {"value", "at"}, so that
+// inspect output shows only what a source said.
+func (s String) MarshalJSON() ([]byte, error) {
+	if !s.Set {
+		return []byte("null"), nil
+	}
+	return json.Marshal(struct {
+		Value string `json:"value"`
+		Pos   Pos    `json:"at"`
+	}{s.Value, s.Pos})
+}
+
+// MarshalJSON writes an unset Bool as null and a set one as {"value", "at"}.
+func (b Bool) MarshalJSON() ([]byte, error) {
+	if !b.Set {
+		return []byte("null"), nil
+	}
+	return json.Marshal(struct {
+		Value bool `json:"value"`
+		Pos   Pos  `json:"at"`
+	}{b.Value, b.Pos})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: null is unset, an object is set.
+func (s *String) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*s = String{}
+		return nil
+	}
+	var v struct {
+		Value string `json:"value"`
+		Pos   Pos    `json:"at"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*s = String{Value: v.Value, Set: true, Pos: v.Pos}
+	return nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: null is unset, an object is set.
+func (b *Bool) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*b = Bool{}
+		return nil
+	}
+	var v struct {
+		Value bool `json:"value"`
+		Pos   Pos  `json:"at"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*b = Bool{Value: v.Value, Set: true, Pos: v.Pos}
+	return nil
+}

@@ -1,0 +1,71 @@
+package validate
+
+import (
+	"strings"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
+)
+
+// Options control which findings Check keeps.
+type Options struct {
+	// Ignore lists rule IDs to drop; an entry ending in "/" (or "/*") drops a whole family.
+	Ignore []string
+	// Strict makes warnings fail a run too (see HasErrors); it does not change the findings.
+	Strict bool
+}
+
+// Input is one source to check: what a reader made of it.
+type Input struct {
+	File   string
+	Format schema.Format
+	// Model is the storage the source describes (nil skips the model rules).
+	Model *schema.Model
+	// Value is the decoded document for the JSON Schema (nil skips schema validation).
+	Value any
+	// Locate places JSON Pointers into Value in File.
+	Locate Locator
+	// Lines indexes File's text, for snippets (nil: no snippets).
+	Lines *Lines
+}
+
+// Check validates one source: its format's JSON Schema, then the rules beyond it. Ignored rules
+// are dropped, snippets attached, and the result sorted.
+func Check(in Input, opts Options) []Diagnostic {
+	var ds []Diagnostic
+	if in.Value != nil {
+		ds = append(ds, SchemaCheckFormat(in.Format, in.Value, in.File, in.Locate)...)
+		if isOutputs(in.Format) {
+			ds = append(ds, CheckOutputsValue(in.Value, in.File, in.Locate)...)
+		}
+	}
+	ds = append(ds, CheckModel(in.Model, in.Format)...)
+	ds = Filter(ds, opts)
+	if in.Lines != nil {
+		for i := range ds {
+			ds[i] = in.Lines.Attach(ds[i])
+		}
+	}
+	return Sort(ds)
+}
+
+// Filter drops the diagnostics whose rule opts.Ignore names (an exact ID, or a family written
+// "family/" or "family/*"). It returns a new slice.
+func Filter(ds []Diagnostic, opts Options) []Diagnostic {
+	out := make([]Diagnostic, 0, len(ds))
+	for _, d := range ds {
+		if !ignored(d.Rule, opts.Ignore) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func ignored(rule string, ignore []string) bool {
+	for _, ig := range ignore {
+		family := strings.TrimSuffix(ig, "*")
+		if rule == ig || (strings.HasSuffix(family, "/") && strings.HasPrefix(rule, family)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,178 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// OwnerToken is how amplify_outputs.json spells the owner of a path: the IAM policy variable
+// Amplify substitutes for {entity_id}.
+const OwnerToken = "${cognito-identity.amazonaws.com:sub}"
+
+// EntityIDToken is the owner token of a defineStorage path.
+const EntityIDToken = "{entity_id}"
+
+// RebuiltPath is a defineStorage path rebuilt from amplify_outputs.json path keys.
+type RebuiltPath struct {
+	// Path is the defineStorage spelling (with {entity_id}).
+	Path string
+	// From are the indexes of the output keys folded into Path: the owner key first, then,
+	// for an owner path, the `X/*` key Amplify writes for the path's other rules.
+	From []int
+}
+
+// RebuildStoragePaths undoes what Amplify does to defineStorage paths when it writes
+// amplify_outputs.json: OwnerToken becomes {entity_id} again, and a key `X/*` that sits beside
+// an owner key `X/${cognito-identity.amazonaws.com:sub}/*` is folded into `X/{entity_id}/*`
+// (Amplify writes the owner's rule under the first and the path's other rules under the
+// second). Repeated keys count once. The result is in key order.
+func RebuildStoragePaths(keys []string) []RebuiltPath {
+	index := make(map[string]int, len(keys))
+	for i, k := range keys {
+		if _, seen := index[k]; !seen {
+			index[k] = i
+		}
+	}
+	foldedInto := make(map[int]int) // sibling key index -> owner key index
+	for i, k := range keys {
+		if index[k] != i {
+			continue
+		}
+		before, ok := strings.CutSuffix(k, OwnerToken+"/*")
+		if !ok || before == "" || !strings.HasSuffix(before, "/") || strings.Contains(before, OwnerToken) {
+			continue
+		}
+		if j, ok := index[before+"*"]; ok {
+			foldedInto[j] = i
+		}
+	}
+	var out []RebuiltPath
+	pos := make(map[int]int) // owner key index -> index in out
+	for i, k := range keys {
+		if index[k] != i {
+			continue
+		}
+		if _, folded := foldedInto[i]; folded {
+			continue
+		}
+		pos[i] = len(out)
+		out = append(out, RebuiltPath{Path: strings.ReplaceAll(k, OwnerToken, EntityIDToken), From: []int{i}})
+	}
+	for j, i := range foldedInto {
+		out[pos[i]].From = append(out[pos[i]].From, j)
+	}
+	return out
+}
+
+// PathProblem is a defineStorage path rule that a rebuilt path breaks.
+type PathProblem struct {
+	// Index is the output key to report at (the first key the path was rebuilt from).
+	Index int
+	// Key is that output key; Path is the rebuilt defineStorage path.
+	Key, Path string
+	Rule      string
+	Message   string
+}
+
+// StoragePathRules lists the ten defineStorage path rules in the order Amplify checks them.
+func StoragePathRules() []string {
+	return []string{RulePathLeadingSlash, RulePathTrailingWildcard, RulePathDoubleSlash,
+		RulePathInnerWildcard, RulePathTooManyPrefixes, RulePathOwnerPrefix, RulePathOwnerTokenOnce,
+		RulePathOwnerTokenPosition, RulePathOwnerTokenFirst, RulePathOwnerTokenAlone}
+}
+
+// CheckStoragePaths applies Amplify's ten defineStorage path rules (backend-storage
+// validate_storage_access_paths.ts), in Amplify's order, to the paths rebuilt from the
+// amplify_outputs.json keys of one bucket (see RebuildStoragePaths). Amplify stops at the first
+// broken rule; this reports, for every path, the first rule it breaks. Keys may also be given
+// in defineStorage spelling.
+func CheckStoragePaths(keys []string) []PathProblem {
+	rebuilt := RebuildStoragePaths(keys)
+	all := make([]string, len(rebuilt))
+	for i, r := range rebuilt {
+		all[i] = r.Path
+	}
+	var out []PathProblem
+	for _, r := range rebuilt {
+		rule, msg := checkDefinePath(r.Path, all)
+		if rule == "" {
+			continue
+		}
+		key := keys[r.From[0]]
+		if key != r.Path {
+			msg = fmt.Sprintf("%s (defineStorage path %q, written to the outputs as %q)", msg, r.Path, key)
+		}
+		out = append(out, PathProblem{Index: r.From[0], Key: key, Path: r.Path, Rule: rule, Message: msg})
+	}
+	return out
+}
+
+// checkDefinePath returns the first defineStorage rule path breaks, and the message.
+func checkDefinePath(path string, all []string) (rule, message string) {
+	if strings.HasPrefix(path, "/") {
+		return RulePathLeadingSlash, fmt.Sprintf("storage path %q starts with \"/\"; remove the leading \"/\" (write %q)",
+			path, strings.TrimLeft(path, "/"))
+	}
+	if !strings.HasSuffix(path, "/*") {
+		return RulePathTrailingWildcard, fmt.Sprintf("storage path %q does not end with \"/*\"; end it with \"/*\"", path)
+	}
+	if strings.Contains(path, "//") {
+		return RulePathDoubleSlash, fmt.Sprintf("storage path %q contains \"//\"; remove the empty path part", path)
+	}
+	if strings.IndexByte(path, '*') < len(path)-1 {
+		return RulePathInnerWildcard, fmt.Sprintf("storage path %q has a \"*\" before its end; a wildcard is allowed only as the final part", path)
+	}
+	prefixes := pathPrefixes(path, all)
+	if len(prefixes) > 1 {
+		return RulePathTooManyPrefixes, fmt.Sprintf("storage path %q has %d other paths as prefixes (%s); Amplify allows at most one: remove or merge paths",
+			path, len(prefixes), quoteList(prefixes))
+	}
+	if !strings.Contains(path, EntityIDToken) {
+		return "", ""
+	}
+	if len(prefixes) > 0 {
+		return RulePathOwnerPrefix, fmt.Sprintf("storage path %q holds %s but has the prefix path %s; a path with %s may have no prefix path: move one of them",
+			path, EntityIDToken, quoteList(prefixes), EntityIDToken)
+	}
+	parts := strings.Split(path, EntityIDToken)
+	if len(parts) > 2 {
+		return RulePathOwnerTokenOnce, fmt.Sprintf("storage path %q holds %s %d times; keep only one", path, EntityIDToken, len(parts)-1)
+	}
+	before, after := parts[0], parts[1]
+	if after != "/*" {
+		return RulePathOwnerTokenPosition, fmt.Sprintf("storage path %q must have %s as the part right before the final \"/*\" (for example %q)",
+			path, EntityIDToken, "media/"+EntityIDToken+"/*")
+	}
+	if before == "" {
+		return RulePathOwnerTokenFirst, fmt.Sprintf("storage path %q starts with %s; add a prefix before it (for example %q)",
+			path, EntityIDToken, "private/"+EntityIDToken+"/*")
+	}
+	if !strings.HasSuffix(before, "/") {
+		return RulePathOwnerTokenAlone, fmt.Sprintf("storage path %q puts other characters in the path part with %s; give the token a part of its own (for example %q)",
+			path, EntityIDToken, "media/"+EntityIDToken+"/*")
+	}
+	return "", ""
+}
+
+// pathPrefixes returns the other paths that are a prefix of path, as Amplify decides it (a
+// path's "*" removed), sorted.
+func pathPrefixes(path string, all []string) []string {
+	var out []string
+	for _, p := range all {
+		if p != path && strings.HasPrefix(path, strings.ReplaceAll(p, "*", "")) {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// quoteList quotes each string and joins them with ", ".
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,684 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
+)
+
+// fastSchema is a compiled form of one of the project's JSON Schemas that only answers "valid
+// or not", without jsonschema/v5. It supports the keywords the project's schemas use, each with
+// exactly jsonschema/v5's meaning (a differential test and a fuzz target hold it to that); a
+// schema that uses any other keyword gets no fast form and is always checked by jsonschema/v5.
+type fastSchema struct {
+	always *bool // boolean schema (true or false)
+
+	types      []string // "null", "boolean", "number", "integer", "string", "array", "object"
+	hasConst   bool
+	constValue any
+	enum       []any
+
+	properties    map[string]*fastSchema
+	patterns      []fastPattern
+	additional    *fastSchema // nil: any other property is allowed
+	required      []string
+	propertyNames *fastSchema
+	minProps      int
+	maxProps      int
+
+	items    *fastSchema
+	minItems int
+	maxItems int
+	unique   bool
+
+	minLength int
+	maxLength int
+	pattern   *regexp.Regexp
+
+	minimum *big.Rat
+	maximum *big.Rat
+
+	ref               *fastSchema
+	not               *fastSchema
+	allOf, anyOf      []*fastSchema
+	oneOf             []*fastSchema
+	ifS, thenS, elseS *fastSchema
+}
+
+// fastPattern is one patternProperties entry.
+type fastPattern struct {
+	re       *regexp.Regexp
+	matchAll bool // the pattern matches every string (".*" or "")
+	schema   *fastSchema
+}
+
+// annotationKeywords are keywords that never affect validity.
+var annotationKeywords = map[string]bool{
+	"$schema": true, "$id": true, "$defs": true, "$comment": true, "title": true,
+	"description": true, "default": true, "examples": true, "deprecated": true,
+	"readOnly": true, "writeOnly": true,
+}
+
+// fastCompiler builds fastSchemas for the embedded schema documents, resolving $ref inside a
+// document and between documents (by "$id").
+type fastCompiler struct {
+	docs map[string]any         // schema $id -> parsed document
+	done map[string]*fastSchema // absolute location -> compiled schema
+}
+
+// compileFast builds the fast form of the embedded schema called name.
+func compileFast(name string) (*fastSchema, error) {
+	c := &fastCompiler{docs: map[string]any{}, done: map[string]*fastSchema{}}
+	return c.compileRef(schema.SchemaID(name), "")
+}
+
+func (c *fastCompiler) doc(id string) (any, error) {
+	if d, ok := c.docs[id]; ok {
+		return d, nil
+	}
+	name, ok := strings.CutPrefix(id, schema.SchemaIDBase)
+	if ok {
+		name, ok = strings.CutSuffix(name, ".schema.json")
+	}
+	if !ok {
+		return nil, fmt.Errorf("reference to %q: not an embedded schema", id)
+	}
+	src, ok := schema.Source(name)
+	if !ok {
+		return nil, fmt.Errorf("no embedded schema %q", name)
+	}
+	d, err := decodeSchemaJSON(src)
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", name, err)
+	}
+	c.docs[id] = d
+	return d, nil
+}
+
+// decodeSchemaJSON decodes a schema document with numbers kept exact.
+func decodeSchemaJSON(src []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// compileRef compiles the schema at fragment pointer ptr inside document id.
+func (c *fastCompiler) compileRef(id, ptr string) (*fastSchema, error) {
+	key := id + "#" + ptr
+	if s, ok := c.done[key]; ok {
+		return s, nil
+	}
+	d, err := c.doc(id)
+	if err != nil {
+		return nil, err
+	}
+	node, ok := valueAt(d, ptr)
+	if !ok {
+		return nil, fmt.Errorf("%s: cannot resolve", key)
+	}
+	s := &fastSchema{}
+	c.done[key] = s // before compiling, so that recursive references terminate
+	if err := c.fill(s, id, ptr, node); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (c *fastCompiler) sub(id, ptr string, toks ...string) (*fastSchema, error) {
+	return c.compileRef(id, ptr+JoinPointer(toks...))
+}
+
+func (c *fastCompiler) subs(id, ptr, kw string, v any) ([]*fastSchema, error) {
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: not an array", kw)
+	}
+	out := make([]*fastSchema, len(arr))
+	for i := range arr {
+		s, err := c.sub(id, ptr, kw, strconv.Itoa(i))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+func schemaInt(v any) (int, error) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return 0, fmt.Errorf("not a number")
+	}
+	i, err := strconv.Atoi(n.String())
+	return i, err
+}
+
+func schemaRat(v any) (*big.Rat, error) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return nil, fmt.Errorf("not a number")
+	}
+	r, ok := new(big.Rat).SetString(n.String())
+	if !ok {
+		return nil, fmt.Errorf("bad number %s", n)
+	}
+	return r, nil
+}
+
+// fill compiles node (found at id#ptr) into s.
+func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
+	s.minProps, s.maxProps, s.minItems, s.maxItems, s.minLength, s.maxLength = -1, -1, -1, -1, -1, -1
+	if b, ok := node.(bool); ok {
+		s.always = &b
+		return nil
+	}
+	m, ok := node.(map[string]any)
+	if !ok {
+		return fmt.Errorf("%s#%s: a schema must be an object or a boolean", id, ptr)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // deterministic errors
+	var err error
+	for _, kw := range keys {
+		v := m[kw]
+		switch kw {
+		case "type":
+			switch t := v.(type) {
+			case string:
+				s.types = []string{t}
+			case []any:
+				for _, x := range t {
+					str, ok := x.(string)
+					if !ok {
+						return fmt.Errorf("%s#%s: bad type", id, ptr)
+					}
+					s.types = append(s.types, str)
+				}
+			default:
+				return fmt.Errorf("%s#%s: bad type", id, ptr)
+			}
+		case "const":
+			s.hasConst, s.constValue = true, v
+		case "enum":
+			arr, ok := v.([]any)
+			if !ok || len(arr) == 0 {
+				return fmt.Errorf("%s#%s: bad enum", id, ptr)
+			}
+			s.enum = arr
+		case "properties":
+			pm, ok := v.(map[string]any)
+			if !ok {
+				return fmt.Errorf("%s#%s: bad properties", id, ptr)
+			}
+			s.properties = make(map[string]*fastSchema, len(pm))
+			for name := range pm {
+				if s.properties[name], err = c.sub(id, ptr, kw, name); err != nil {
+					return err
+				}
+			}
+		case "patternProperties":
+			pm, ok := v.(map[string]any)
+			if !ok {
+				return fmt.Errorf("%s#%s: bad patternProperties", id, ptr)
+			}
+			pats := make([]string, 0, len(pm))
+			for p := range pm {
+				pats = append(pats, p)
+			}
+			slices.Sort(pats)
+			for _, p := range pats {
+				re, err := regexp.Compile(p)
+				if err != nil {
+					return err
+				}
+				sub, err := c.sub(id, ptr, kw, p)
+				if err != nil {
+					return err
+				}
+				s.patterns = append(s.patterns, fastPattern{re: re, matchAll: p == "" || p == ".*", schema: sub})
+			}
+		case "additionalProperties":
+			if s.additional, err = c.sub(id, ptr, kw); err != nil {
+				return err
+			}
+		case "propertyNames":
+			if s.propertyNames, err = c.sub(id, ptr, kw); err != nil {
+				return err
+			}
+		case "required":
+			arr, ok := v.([]any)
+			if !ok {
+				return fmt.Errorf("%s#%s: bad required", id, ptr)
+			}
+			for _, x := range arr {
+				str, ok := x.(string)
+				if !ok {
+					return fmt.Errorf("%s#%s: bad required", id, ptr)
+				}
+				s.required = append(s.required, str)
+			}
+		case "minProperties":
+			s.minProps, err = schemaInt(v)
+		case "maxProperties":
+			s.maxProps, err = schemaInt(v)
+		case "items":
+			s.items, err = c.sub(id, ptr, kw)
+		case "minItems":
+			s.minItems, err = schemaInt(v)
+		case "maxItems":
+			s.maxItems, err = schemaInt(v)
+		case "uniqueItems":
+			b, ok := v.(bool)
+			if !ok {
+				return fmt.Errorf("%s#%s: bad uniqueItems", id, ptr)
+			}
+			s.unique = b
+		case "minLength":
+			s.minLength, err = schemaInt(v)
+		case "maxLength":
+			s.maxLength, err = schemaInt(v)
+		case "pattern":
+			str, ok := v.(string)
+			if !ok {
+				return fmt.Errorf("%s#%s: bad pattern", id, ptr)
+			}
+			s.pattern, err = regexp.Compile(str)
+		case "minimum":
+			s.minimum, err = schemaRat(v)
+		case "maximum":
+			s.maximum, err = schemaRat(v)
+		case "$ref":
+			ref, ok := v.(string)
+			if !ok {
+				return fmt.Errorf("%s#%s: bad $ref", id, ptr)
+			}
+			target, frag, _ := strings.Cut(ref, "#")
+			targetID := id
+			if target != "" {
+				targetID = schema.SchemaIDBase + target
+				if strings.Contains(target, ":") {
+					targetID = target
+				}
+			}
+			s.ref, err = c.compileRef(targetID, frag)
+		case "not":
+			s.not, err = c.sub(id, ptr, kw)
+		case "allOf":
+			s.allOf, err = c.subs(id, ptr, kw, v)
+		case "anyOf":
+			s.anyOf, err = c.subs(id, ptr, kw, v)
+		case "oneOf":
+			s.oneOf, err = c.subs(id, ptr, kw, v)
+		case "if":
+			s.ifS, err = c.sub(id, ptr, kw)
+		case "then":
+			s.thenS, err = c.sub(id, ptr, kw)
+		case "else":
+			s.elseS, err = c.sub(id, ptr, kw)
+		default:
+			if !annotationKeywords[kw] {
+				return fmt.Errorf("%s#%s: keyword %q has no fast form", id, ptr, kw)
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("%s#%s/%s: %w", id, ptr, kw, err)
+		}
+	}
+	return nil
+}
+
+// jsonKind returns the JSON type of a decoded value as jsonschema/v5 names it, or "" for a Go
+// value that is not JSON (jsonschema/v5 rejects those).
+func jsonKind(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case json.Number, float32, float64, int, int8, int32, int64, uint, uint8, uint32, uint64:
+		return "number"
+	case string:
+		return "string"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	}
+	return ""
+}
+
+// ratOf returns the exact value of a number as jsonschema/v5 computes it, or nil.
+func ratOf(v any) *big.Rat {
+	if n, ok := v.(json.Number); ok {
+		if hugeExponent(string(n)) {
+			return nil // too costly to make exact; SchemaCheck reports it instead
+		}
+		if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
+			return new(big.Rat).SetInt64(i)
+		}
+	}
+	r, ok := new(big.Rat).SetString(fmt.Sprint(v))
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+// maxExponent bounds the decimal exponent of a number that is checked exactly. Beyond it, making
+// the number exact costs seconds (jsonschema/v5 would), and JavaScript reads it as Infinity or 0.
+const maxExponent = 1000
+
+// hugeExponent reports whether the JSON number text n has an exponent beyond ±maxExponent.
+func hugeExponent(n string) bool {
+	i := strings.IndexAny(n, "eE")
+	if i < 0 {
+		return false
+	}
+	e, err := strconv.Atoi(strings.TrimPrefix(n[i+1:], "+"))
+	return err != nil || e > maxExponent || e < -maxExponent
+}
+
+// hugeNumbers returns the pointers of the numbers in v with an exponent beyond ±maxExponent.
+func hugeNumbers(v any, ptr string, out []string) []string {
+	switch x := v.(type) {
+	case json.Number:
+		if hugeExponent(string(x)) {
+			out = append(out, ptr)
+		}
+	case map[string]any:
+		for k, e := range x {
+			out = hugeNumbers(e, ptr+JoinPointer(k), out)
+		}
+	case []any:
+		for i, e := range x {
+			out = hugeNumbers(e, ptr+"/"+strconv.Itoa(i), out)
+		}
+	}
+	return out
+}
+
+// isInteger reports whether the number v has no fractional part.
+func isInteger(v any) bool {
+	if n, ok := v.(json.Number); ok && !strings.ContainsAny(string(n), ".eE") && len(n) < 400 {
+		_, ok := new(big.Int).SetString(string(n), 10)
+		return ok
+	}
+	r := ratOf(v)
+	return r != nil && r.IsInt()
+}
+
+// jsonEqual is JSON equality as jsonschema/v5 defines it (numbers compared by value).
+func jsonEqual(a, b any) bool {
+	ka := jsonKind(a)
+	if ka != jsonKind(b) {
+		return false
+	}
+	switch ka {
+	case "string":
+		return a.(string) == b.(string)
+	case "boolean":
+		return a.(bool) == b.(bool)
+	case "null":
+		return true
+	case "number":
+		if x, ok := a.(json.Number); ok {
+			if y, ok := b.(json.Number); ok && x == y {
+				return true
+			}
+		}
+		ra, rb := ratOf(a), ratOf(b)
+		return ra != nil && rb != nil && ra.Cmp(rb) == 0
+	case "array":
+		x, y := a.([]any), b.([]any)
+		if len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !jsonEqual(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case "object":
+		x, y := a.(map[string]any), b.(map[string]any)
+		if len(x) != len(y) {
+			return false
+		}
+		for k, xv := range x {
+			yv, ok := y[k]
+			if !ok || !jsonEqual(xv, yv) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// canonicalJSON writes a string that two values share exactly when jsonEqual says they are equal.
+func canonicalJSON(b *strings.Builder, v any) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	case string:
+		b.WriteString(strconv.Quote(x))
+	case []any:
+		b.WriteByte('[')
+		for _, e := range x {
+			canonicalJSON(b, e)
+			b.WriteByte(',')
+		}
+		b.WriteByte(']')
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		b.WriteByte('{')
+		for _, k := range keys {
+			b.WriteString(strconv.Quote(k))
+			b.WriteByte(':')
+			canonicalJSON(b, x[k])
+			b.WriteByte(',')
+		}
+		b.WriteByte('}')
+	default:
+		if r := ratOf(x); r != nil {
+			b.WriteString("#" + r.RatString())
+		} else {
+			fmt.Fprintf(b, "?%v", x)
+		}
+	}
+}
+
+// firstDuplicate returns the indexes of the first pair of equal items (j < i), or -1, -1.
+func firstDuplicate(arr []any) (int, int) {
+	if len(arr) <= 20 {
+		for i := 1; i < len(arr); i++ {
+			for j := 0; j < i; j++ {
+				if jsonEqual(arr[i], arr[j]) {
+					return j, i
+				}
+			}
+		}
+		return -1, -1
+	}
+	seen := make(map[string]int, len(arr))
+	var b strings.Builder
+	for i, e := range arr {
+		b.Reset()
+		canonicalJSON(&b, e)
+		if j, ok := seen[b.String()]; ok {
+			return j, i
+		}
+		seen[b.String()] = i
+	}
+	return -1, -1
+}
+
+// valid reports whether v satisfies s.
+func (s *fastSchema) valid(v any) bool {
+	if s.always != nil {
+		return *s.always
+	}
+	kind := jsonKind(v)
+	if kind == "" {
+		return false
+	}
+	if len(s.types) > 0 {
+		matched := false
+		for _, t := range s.types {
+			if t == kind || (t == "integer" && kind == "number" && isInteger(v)) {
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			return false
+		}
+	}
+	if s.hasConst && !jsonEqual(v, s.constValue) {
+		return false
+	}
+	if s.enum != nil && !slices.ContainsFunc(s.enum, func(e any) bool { return jsonEqual(v, e) }) {
+		return false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if !s.validObject(x) {
+			return false
+		}
+	case []any:
+		if !s.validArray(x) {
+			return false
+		}
+	case string:
+		if s.minLength >= 0 || s.maxLength >= 0 {
+			n := utf8.RuneCountInString(x)
+			if (s.minLength >= 0 && n < s.minLength) || (s.maxLength >= 0 && n > s.maxLength) {
+				return false
+			}
+		}
+		if s.pattern != nil && !s.pattern.MatchString(x) {
+			return false
+		}
+	default:
+		if kind == "number" && (s.minimum != nil || s.maximum != nil) {
+			r := ratOf(v)
+			if r == nil || (s.minimum != nil && r.Cmp(s.minimum) < 0) || (s.maximum != nil && r.Cmp(s.maximum) > 0) {
+				return false
+			}
+		}
+	}
+	if s.ref != nil && !s.ref.valid(v) {
+		return false
+	}
+	if s.not != nil && s.not.valid(v) {
+		return false
+	}
+	for _, sub := range s.allOf {
+		if !sub.valid(v) {
+			return false
+		}
+	}
+	if s.anyOf != nil && !slices.ContainsFunc(s.anyOf, func(sub *fastSchema) bool { return sub.valid(v) }) {
+		return false
+	}
+	if s.oneOf != nil {
+		n := 0
+		for _, sub := range s.oneOf {
+			if sub.valid(v) {
+				n++
+			}
+		}
+		if n != 1 {
+			return false
+		}
+	}
+	if s.ifS != nil {
+		if s.ifS.valid(v) {
+			if s.thenS != nil && !s.thenS.valid(v) {
+				return false
+			}
+		} else if s.elseS != nil && !s.elseS.valid(v) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *fastSchema) validObject(obj map[string]any) bool {
+	if (s.minProps >= 0 && len(obj) < s.minProps) || (s.maxProps >= 0 && len(obj) > s.maxProps) {
+		return false
+	}
+	for _, name := range s.required {
+		if _, ok := obj[name]; !ok {
+			return false
+		}
+	}
+	if s.properties == nil && s.patterns == nil && s.additional == nil && s.propertyNames == nil {
+		return true
+	}
+	for name, val := range obj {
+		if s.propertyNames != nil && !s.propertyNames.valid(name) {
+			return false
+		}
+		evaluated := false
+		if sub, ok := s.properties[name]; ok {
+			evaluated = true
+			if !sub.valid(val) {
+				return false
+			}
+		}
+		for i := range s.patterns {
+			p := &s.patterns[i]
+			if p.matchAll || p.re.MatchString(name) {
+				evaluated = true
+				if !p.schema.valid(val) {
+					return false
+				}
+			}
+		}
+		if !evaluated && s.additional != nil && !s.additional.valid(val) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *fastSchema) validArray(arr []any) bool {
+	if (s.minItems >= 0 && len(arr) < s.minItems) || (s.maxItems >= 0 && len(arr) > s.maxItems) {
+		return false
+	}
+	if s.unique {
+		if j, _ := firstDuplicate(arr); j >= 0 {
+			return false
+		}
+	}
+	if s.items != nil {
+		for _, e := range arr {
+			if !s.items.valid(e) {
+				return false
+			}
+		}
+	}
+	return true
+}
