@@ -1,5 +1,3 @@
-//go:build jsconfig
-
 package convert
 
 import (
@@ -14,7 +12,7 @@ import (
 // a diagnostic.
 func readAWSExports(ctx context.Context, doc *Document, data []byte, opts ReadOptions) error {
 	if !opts.Eval {
-		mapJSResult(doc, jsconfig.ReadStatic(doc.File, data))
+		mapJSResult(doc, jsconfig.ReadStatic(doc.File, data, doc.Lines))
 		return nil
 	}
 	ev := opts.Evaluator
@@ -25,7 +23,7 @@ func readAWSExports(ctx context.Context, doc *Document, data []byte, opts ReadOp
 	if timeout <= 0 {
 		timeout = DefaultEvalTimeout
 	}
-	res, err := jsconfig.Evaluate(ctx, ev, jsconfig.EvalRequest{Name: doc.File, Source: data, Defines: opts.Defines, Timeout: timeout})
+	res, err := jsconfig.Evaluate(ctx, ev, jsconfig.EvalRequest{Name: doc.File, Source: data, Defines: opts.Defines, Timeout: timeout}, doc.Lines)
 	if err != nil {
 		return err
 	}

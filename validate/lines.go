@@ -41,9 +41,30 @@ func (l *Lines) Data() []byte { return l.data }
 // Pos returns the position of byte offset off (clamped to the file), with pointer attached.
 func (l *Lines) Pos(off int, pointer string) schema.Pos {
 	off = min(max(off, 0), len(l.data))
+	if off > 0 && off < len(l.data) && l.data[off] == '\n' && l.data[off-1] == '\r' {
+		off-- // the "\n" of a "\r\n" ends the same line as its "\r": the column just past the text
+	}
+	off = runeStartOf(l.data, off)
 	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
 	col := utf8.RuneCount(l.data[l.starts[line]:off]) + 1
 	return schema.Pos{File: l.file, Line: line + 1, Column: col, Pointer: pointer}
+}
+
+// runeStartOf returns the offset of the character that holds byte offset off (off itself
+// unless it falls inside a multi-byte UTF-8 character).
+func runeStartOf(data []byte, off int) int {
+	if off >= len(data) || utf8.RuneStart(data[off]) {
+		return off
+	}
+	for i := off - 1; i >= 0 && i >= off-3; i-- {
+		if utf8.RuneStart(data[i]) {
+			if r, n := utf8.DecodeRune(data[i:]); (r != utf8.RuneError || n > 1) && i+n > off {
+				return i
+			}
+			break
+		}
+	}
+	return off
 }
 
 // LineText returns the text of 1-based line n without its line ending ("" when out of range).

@@ -19,7 +19,7 @@ type diagFlags struct {
 }
 
 func addDiagFlags(fs *pflag.FlagSet) *diagFlags {
-	d := &diagFlags{format: newChoice("text", diagnosticFormats...)}
+	d := &diagFlags{format: newChoice("text", diagnosticFormats()...)}
 	fs.VarP(d.format, "format", "f", "output `FORMAT`: text, json, sarif or github")
 	fs.BoolVar(&d.strict, "strict", false, "fail (exit 1) on warnings too")
 	fs.StringArrayVar(&d.ignore, "ignore", nil, "leave out findings of rule `RULE`, or a whole family as s3/ (repeatable; see the rules subcommand)")

@@ -8,9 +8,10 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-var envHelp = helpText{
-	usage: "env [flags] [PATH...]\n  " + programName + " env check [flags] [PATH...]",
-	description: `Print exactly the AMPLIFY_STORAGE_* variables an Amplify Hosting build of a Gen 1 environment
+func envHelp() helpText {
+	return helpText{
+		usage: "env [flags] [PATH...]\n  " + programName + " env check [flags] [PATH...]",
+		description: `Print exactly the AMPLIFY_STORAGE_* variables an Amplify Hosting build of a Gen 1 environment
 needs for its imported storage: AMPLIFY_STORAGE_BUCKET_NAME, AMPLIFY_STORAGE_REGION and
 AMPLIFY_STORAGE_TABLES (a JSON object from storage resource name to table name). Without them
 the build fails with "storage headless is missing the following inputParams bucketName,
@@ -23,18 +24,19 @@ printed ({} with --format json) and stderr says why.
 
 'env check' compares the build environment with what the project needs (see
 '` + programName + ` env check --help').`,
-	output: `stdout: the variables, in the --format chosen:
+		output: `stdout: the variables, in the --format chosen:
   shell        export NAME='value' lines, safe to eval whatever the values hold (default)
   dotenv       NAME='value' lines
   json         one object, variable name to value
   github       lines to append to $GITHUB_ENV (multi-line safe)
   amplify-cli  the headless --categories JSON the variables become
 stderr: diagnostics (why nothing is imported, region conflicts, missing names).`,
-	examples: `env .
+		examples: `env .
 env --env prod --format dotenv . > .env.hosting
 eval "$(amplify-storage-config env --env prod .)"
 env --format github . >> "$GITHUB_ENV"
 env --format amplify-cli --env prod amplify/team-provider-info.json`,
+	}
 }
 
 func (a *App) runEnv(ctx context.Context, args []string) int {
@@ -45,7 +47,7 @@ func (a *App) runEnv(ctx context.Context, args []string) int {
 	format := newChoice(hostingenv.FormatShell, hostingenv.Formats()...)
 	fs.VarP(format, "format", "f", "output `FORMAT`: "+strings.Join(hostingenv.Formats(), ", "))
 	rf := addReadFlags(fs)
-	if code, done := a.parseFlags("env", fs, envHelp, args); done {
+	if code, done := a.parseFlags("env", fs, envHelp(), args); done {
 		return code
 	}
 	if fs.NArg() > 0 && !strings.ContainsAny(fs.Arg(0), "./\\") && !isDir(fs.Arg(0)) && !fileExists(fs.Arg(0)) {

@@ -8,9 +8,10 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-var envCheckHelp = helpText{
-	usage: "env check [flags] [PATH...]",
-	description: `Compare the build environment with the AMPLIFY_STORAGE_* variables the project's imported
+func envCheckHelp() helpText {
+	return helpText{
+		usage: "env check [flags] [PATH...]",
+		description: `Compare the build environment with the AMPLIFY_STORAGE_* variables the project's imported
 storage needs (see '` + programName + ` env --help'), and report, with the Hosting build error
 each finding prevents: missing variables; variables set but not needed; a malformed
 AMPLIFY_STORAGE_TABLES (with the column inside the JSON); table keys that match no imported
@@ -19,13 +20,14 @@ than the project's; names that break AWS naming rules.
 
 The variables are read from the process environment, or from a dotenv file with --from-file.
 PATH is a project directory (default .) or its source files.`,
-	output: `stdout: the diagnostics, in the --format chosen (text, json, sarif, github; as validate).
+		output: `stdout: the diagnostics, in the --format chosen (text, json, sarif, github; as validate).
 stderr: errors that stop the command.`,
-	examples: `env check --env prod .
+		examples: `env check --env prod .
 env check --from-file .env.hosting --strict .
 env check --format github --env "$AWS_BRANCH" .
 # in amplify.yml, before amplifyPush:
 #   - amplify-storage-config env check --env "$USER_BRANCH" .`,
+	}
 }
 
 func (a *App) runEnvCheck(ctx context.Context, args []string) int {
@@ -34,7 +36,7 @@ func (a *App) runEnvCheck(ctx context.Context, args []string) int {
 	df := addDiagFlags(fs)
 	fromFile := fs.String("from-file", "", "read the variables from dotenv `FILE` instead of the process environment")
 	rf := addReadFlags(fs)
-	if code, done := a.parseFlags(cmd, fs, envCheckHelp, args); done {
+	if code, done := a.parseFlags(cmd, fs, envCheckHelp(), args); done {
 		return code
 	}
 	if code, bad := a.checkIgnore(cmd, df.ignore); bad {

@@ -7,23 +7,25 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-var inspectHelp = helpText{
-	usage: "inspect [flags] PATH...",
-	description: `Show what the tool understood: read each file (or each source discovered in a project
+func inspectHelp() helpText {
+	return helpText{
+		usage: "inspect [flags] PATH...",
+		description: `Show what the tool understood: read each file (or each source discovered in a project
 directory) and print the storage model it describes, with the file:line:column every value
 came from, as JSON in a stable order. "-" reads stdin.`,
-	output: `stdout: {"sources":[{"file","format","model","diagnostics"}]}
+		output: `stdout: {"sources":[{"file","format","model","diagnostics"}]}
 stderr: the readers' diagnostics as text (file:line:col: severity: message [rule]).`,
-	examples: `inspect src/aws-exports.js
+		examples: `inspect src/aws-exports.js
 inspect fixtures/projects/gen1-managed
 inspect --from amplify-outputs --stdin-filename outputs.json - < outputs.json
 inspect src/aws-exports.js | jq '.sources[0].model.buckets[].bucket_name.value'`,
+	}
 }
 
 func (a *App) runInspect(ctx context.Context, args []string) int {
 	fs := newFlagSet("inspect")
 	rf := addReadFlags(fs)
-	if code, done := a.parseFlags("inspect", fs, inspectHelp, args); done {
+	if code, done := a.parseFlags("inspect", fs, inspectHelp(), args); done {
 		return code
 	}
 	if fs.NArg() == 0 {

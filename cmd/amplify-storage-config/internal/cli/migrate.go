@@ -9,9 +9,10 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/convert/outputs"
 )
 
-var migrateHelp = helpText{
-	usage: "migrate [flags] [DIR]",
-	description: `Write the storage of the Gen 1 project in DIR (default .) as the Gen 2 amplify_outputs.json a
+func migrateHelp() helpText {
+	return helpText{
+		usage: "migrate [flags] [DIR]",
+		description: `Write the storage of the Gen 1 project in DIR (default .) as the Gen 2 amplify_outputs.json a
 Gen 2 app needs to keep using the same S3 buckets and DynamoDB tables: storage.bucket_name,
 storage.aws_region, storage.buckets[] with the access paths Gen 1 granted, and
 custom.dynamodb_tables. It works on a clean clone too (only backend-config.json,
@@ -25,30 +26,33 @@ If the output file exists, only "storage" and "custom.dynamodb_tables" are repla
 byte stays as it was, and the file keeps its own "version" unless --outputs-version is given.
 The result is validated before anything is written, and written atomically. What Gen 2 cannot
 express (Gen 1 group access to the whole bucket, for example) is named in the report.`,
-	output: `stdout: nothing; with --dry-run, only the document.
+		output: `stdout: nothing; with --dry-run, only the document.
 stderr: the report (--report text|json) and the diagnostics; with --check, the diff.`,
-	examples: `migrate .
+		examples: `migrate .
 migrate --env prod -o frontend/amplify_outputs.json .
 migrate --dry-run . | jq .storage
 migrate --check .                     # in CI or pre-commit: exit 1 when the file is missing or stale
 migrate --format dart -o lib/amplify_outputs.dart .
 migrate --outputs-version 1.3 --no-tables --default-bucket media .
 migrate --report json . 2> report.json`,
+	}
 }
 
-var convertHelp = helpText{
-	usage: "convert [flags] PATH... [-o FILE|-]",
-	description: `Convert supported configuration files, or a project folder, to Gen 2 amplify_outputs.json
+func convertHelp() helpText {
+	return helpText{
+		usage: "convert [flags] PATH... [-o FILE|-]",
+		description: `Convert supported configuration files, or a project folder, to Gen 2 amplify_outputs.json
 storage and print it (or write it to -o FILE). For a project folder the result is exactly what
 'migrate DIR --dry-run' prints, with the same environment rule; several files are read as the
 sources of one project. "-" reads stdin.`,
-	output: `stdout: the document (unless -o FILE).
+		output: `stdout: the document (unless -o FILE).
 stderr: the report (--report) and the diagnostics.`,
-	examples: `convert src/aws-exports.js
+		examples: `convert src/aws-exports.js
 convert amplify/team-provider-info.json amplify/backend/backend-config.json --env dev
 convert --format dart -o lib/amplify_outputs.dart lib/amplifyconfiguration.dart
 convert --stdin-filename aws-exports.js - < aws-exports.js
 convert fixtures/projects/gen1-managed > amplify_outputs.json`,
+	}
 }
 
 // outputFlags are the flags migrate and convert share.
@@ -84,7 +88,7 @@ func (a *App) runMigrate(ctx context.Context, args []string) int {
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff when the file is missing or out of date")
 	dryRun := fs.Bool("dry-run", false, "print the document on stdout instead of writing it")
 	rf := addReadFlags(fs)
-	if code, done := a.parseFlags("migrate", fs, migrateHelp, args); done {
+	if code, done := a.parseFlags("migrate", fs, migrateHelp(), args); done {
 		return code
 	}
 	if *check && *dryRun {
@@ -111,7 +115,7 @@ func (a *App) runConvert(ctx context.Context, args []string) int {
 	fs := newFlagSet("convert")
 	of := addOutputFlags(fs, "write to `FILE` instead of stdout (- is stdout)")
 	rf := addReadFlags(fs)
-	if code, done := a.parseFlags("convert", fs, convertHelp, args); done {
+	if code, done := a.parseFlags("convert", fs, convertHelp(), args); done {
 		return code
 	}
 	if fs.NArg() == 0 {

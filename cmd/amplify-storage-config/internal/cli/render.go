@@ -6,8 +6,8 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-// diagnosticFormats are the values --format accepts where diagnostics are the output.
-var diagnosticFormats = []string{"text", "json", "sarif", "github"}
+// diagnosticFormats returns the values --format accepts where diagnostics are the output.
+func diagnosticFormats() []string { return []string{"text", "json", "sarif", "github"} }
 
 // findings is what a renderer prints: the sorted diagnostics of a run and how many files it read.
 type findings struct {

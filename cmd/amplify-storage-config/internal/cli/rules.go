@@ -10,13 +10,15 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-var rulesHelp = helpText{
-	usage: "rules [flags]",
-	description: `List every rule a finding can name: its ID (what --ignore takes and what each diagnostic
+func rulesHelp() helpText {
+	return helpText{
+		usage: "rules [flags]",
+		description: `List every rule a finding can name: its ID (what --ignore takes and what each diagnostic
 ends with in brackets), its severity, and what it checks.`,
-	examples: `rules
+		examples: `rules
 rules --format json | jq -r '.[] | select(.severity == "error") | .id'`,
-	output: `stdout: the rule table (or a JSON array with --format json).`,
+		output: `stdout: the rule table (or a JSON array with --format json).`,
+	}
 }
 
 // ruleCatalog is validate.Rules() in the renderers' terms.
@@ -41,7 +43,7 @@ func (a *App) runRules(_ context.Context, args []string) int {
 	fs := newFlagSet("rules")
 	format := newChoice("text", "text", "json")
 	fs.VarP(format, "format", "f", "output `FORMAT`: text or json")
-	if code, done := a.parseFlags("rules", fs, rulesHelp, args); done {
+	if code, done := a.parseFlags("rules", fs, rulesHelp(), args); done {
 		return code
 	}
 	if fs.NArg() > 0 {

@@ -8,20 +8,22 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 )
 
-var schemaHelp = helpText{
-	usage: "schema [NAME]",
-	description: `Without NAME, list the names of the JSON Schemas built into the tool, one per line. With NAME,
+func schemaHelp() helpText {
+	return helpText{
+		usage: "schema [NAME]",
+		description: `Without NAME, list the names of the JSON Schemas built into the tool, one per line. With NAME,
 print that schema (draft 2020-12, with "$schema" and a stable "$id"), for editors and other
 validators: point a file's "$schema" at it, or wire it into VS Code's json.schemas.`,
-	examples: `schema
+		examples: `schema
 schema amplify-outputs > .vscode/amplify-outputs.schema.json
 schema team-provider-info > .vscode/team-provider-info.schema.json`,
-	output: `stdout: the schema names, or the schema's JSON text.`,
+		output: `stdout: the schema names, or the schema's JSON text.`,
+	}
 }
 
 func (a *App) runSchema(_ context.Context, args []string) int {
 	fs := newFlagSet("schema")
-	if code, done := a.parseFlags("schema", fs, schemaHelp, args); done {
+	if code, done := a.parseFlags("schema", fs, schemaHelp(), args); done {
 		return code
 	}
 	switch fs.NArg() {

@@ -9,9 +9,10 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-var validateHelp = helpText{
-	usage: "validate [flags] [PATH...]",
-	description: `Check Amplify storage configuration: each file against the project's JSON Schema for its
+func validateHelp() helpText {
+	return helpText{
+		usage: "validate [flags] [PATH...]",
+		description: `Check Amplify storage configuration: each file against the project's JSON Schema for its
 format and against the rules Amplify and AWS enforce (see the rules subcommand). A directory
 means a project: its sources are discovered (never inside node_modules, .git,
 amplify/#current-cloud-backend or build output) and also checked against each other, so that a
@@ -19,7 +20,7 @@ stale copy of a bucket or table name is found. Without PATH, the current directo
 "-" reads stdin (name it with --stdin-filename, which is also the format hint).
 
 Files are checked in parallel; the output order is always the same (by file, line, column).`,
-	output: `stdout: the diagnostics, in the --format chosen:
+		output: `stdout: the diagnostics, in the --format chosen:
   text    file:line:col: severity: message [rule], then the source line and a caret (unless --oneline);
           colour only on a terminal, never with NO_COLOR set
   json    {"diagnostics":[{"file","line","column","severity","rule","message","pointer"}],
@@ -27,20 +28,21 @@ Files are checked in parallel; the output order is always the same (by file, lin
   sarif   SARIF 2.1.0, for GitHub code scanning
   github  GitHub Actions workflow commands (::error file=F,line=L,col=C::message)
 stderr: progress on a terminal, and errors that stop the command.`,
-	examples: `validate .
+		examples: `validate .
 validate src/aws-exports.js amplify/team-provider-info.json
 validate --format json --strict amplify_outputs.json
 validate --format sarif . > results.sarif
 validate --ignore values/placeholder --oneline .
 cat amplify_outputs.json | amplify-storage-config validate --stdin-filename amplify_outputs.json -
 validate --eval --define STAGE=prod src/aws-exports.js`,
+	}
 }
 
 func (a *App) runValidate(ctx context.Context, args []string) int {
 	fs := newFlagSet("validate")
 	df := addDiagFlags(fs)
 	rf := addReadFlags(fs)
-	if code, done := a.parseFlags("validate", fs, validateHelp, args); done {
+	if code, done := a.parseFlags("validate", fs, validateHelp(), args); done {
 		return code
 	}
 	if code, bad := a.checkIgnore("validate", df.ignore); bad {

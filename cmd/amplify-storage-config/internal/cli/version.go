@@ -7,18 +7,20 @@ import (
 	"strings"
 )
 
-var versionHelp = helpText{
-	usage: "version",
-	description: `Print the module version, the VCS revision (and its time, and "modified" when the build
+func versionHelp() helpText {
+	return helpText{
+		usage: "version",
+		description: `Print the module version, the VCS revision (and its time, and "modified" when the build
 had uncommitted changes) when the build recorded one, and the Go version.`,
-	examples: `version`,
-	output:   `stdout: the version lines.`,
+		examples: `version`,
+		output:   `stdout: the version lines.`,
+	}
 }
 
 // runVersion prints the version. It reads only the build info: no schema, no JavaScript engine.
 func (a *App) runVersion(_ context.Context, args []string) int {
 	fs := newFlagSet("version")
-	if code, done := a.parseFlags("version", fs, versionHelp, args); done {
+	if code, done := a.parseFlags("version", fs, versionHelp(), args); done {
 		return code
 	}
 	if fs.NArg() > 0 {
