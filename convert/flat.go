@@ -264,6 +264,7 @@ func topKey(pointer string) string {
 // rest), and the flat configuration object.
 func mapJSResult(doc *Document, res jsconfig.Result) {
 	doc.Diagnostics = append(doc.Diagnostics, res.Diagnostics...)
+	var others []jsconfig.NonLiteral // non-literal values that name no storage: one info line for all
 	for _, nl := range res.NonLiteral {
 		key := topKey(nl.Pointer)
 		code := strings.TrimSpace(nl.Code)
@@ -273,12 +274,10 @@ func mapJSResult(doc *Document, res jsconfig.Result) {
 				key, code, nonLiteralHint))
 			continue
 		}
-		what := "the configuration object"
-		if nl.Pointer != "" {
-			what = sprintf("%q", strings.TrimPrefix(nl.Pointer, "/"))
-		}
-		doc.Diagnostics = append(doc.Diagnostics, validate.At(nl.Pos, validate.Info, RuleJSNonLiteral,
-			"%s is code (`%s`), not a literal; it is left out (it names no storage)", what, code))
+		others = append(others, nl)
+	}
+	if len(others) > 0 {
+		doc.Diagnostics = append(doc.Diagnostics, nonLiteralSummary(others))
 	}
 	if res.Value == nil {
 		if !validate.HasErrors(doc.Diagnostics, false) {
@@ -289,4 +288,28 @@ func mapJSResult(doc *Document, res jsconfig.Result) {
 	}
 	doc.Value, doc.Locate = res.Value, res.Locate
 	mapFlat(doc, res.Value, res.Locate)
+}
+
+// nonLiteralSummary is one info line, at the first of them, for every non-literal value that names
+// no storage: real hand-edited files hold a dozen (`process.env.X` for every id), and a line each
+// would bury the findings that matter.
+func nonLiteralSummary(nls []jsconfig.NonLiteral) validate.Diagnostic {
+	first := nls[0]
+	describe := func(nl jsconfig.NonLiteral) string {
+		if nl.Pointer == "" {
+			return sprintf("the configuration object (`%s`)", strings.TrimSpace(nl.Code))
+		}
+		return sprintf("%q (`%s`)", strings.TrimPrefix(nl.Pointer, "/"), strings.TrimSpace(nl.Code))
+	}
+	if len(nls) == 1 {
+		return validate.At(first.Pos, validate.Info, RuleJSNonLiteral,
+			"%s is code, not a literal; it is left out (it names no storage)", describe(first))
+	}
+	names := make([]string, 0, len(nls))
+	for _, nl := range nls[1:] {
+		names = append(names, sprintf("%q at %d:%d", strings.TrimPrefix(nl.Pointer, "/"), nl.Pos.Line, nl.Pos.Column))
+	}
+	return validate.At(first.Pos, validate.Info, RuleJSNonLiteral,
+		"%d values are code, not literals, and are left out (they name no storage): %s, and %s",
+		len(nls), describe(first), strings.Join(names, ", "))
 }
