@@ -16,6 +16,16 @@ type merger struct {
 	tpi, backend, meta, localEnv *Document
 	cliInputs                    map[string]*Document // by resource name
 	frontends, outputs           []*Document
+
+	// derived holds the notes about derived names until the frontend configs have had their
+	// say: a name a frontend config confirms or corrects is no longer derived.
+	derived []derivedNote
+}
+
+// derivedNote is the project/derived-name finding for one name, said only if it stays derived.
+type derivedNote struct {
+	kind, resource, env, name, how string
+	pos                            schema.Pos
 }
 
 func (m *merger) note(pos schema.Pos, sev validate.Severity, rule, format string, args ...any) {
@@ -81,6 +91,25 @@ func (m *merger) merge() {
 	m.mergeGen1(env)
 	for _, d := range m.frontends {
 		m.applyFrontend(d, env)
+	}
+	m.noteDerivedNames()
+}
+
+// noteDerivedNames says, for each name that is still derived once the frontend configs were
+// applied, how it was made: nothing in the project confirms it.
+func (m *merger) noteDerivedNames() {
+	stillDerived := func(n derivedNote) bool {
+		if n.kind == "table" {
+			return slices.ContainsFunc(m.p.Model.Tables, func(t schema.Table) bool { return t.DerivedName && t.TableName.Value == n.name })
+		}
+		return slices.ContainsFunc(m.p.Model.Buckets, func(b schema.Bucket) bool { return b.DerivedName && b.BucketName.Value == n.name })
+	}
+	for _, n := range m.derived {
+		if stillDerived(n) {
+			m.note(n.pos, validate.Info, RuleDerivedName,
+				"%s %q of env %q is named %q as amplify-cli names it (%s); no amplify-meta.json or frontend config confirms it",
+				n.kind, n.resource, n.env, n.name, n.how)
+		}
 	}
 }
 
@@ -332,9 +361,7 @@ func (m *merger) derive(x *resource, env string, g schema.Gen1Env, rule func(bas
 		return schema.String{}
 	}
 	name, how := rule(x.base.Value, g.StackName.Value, env)
-	m.note(x.base.Pos, validate.Info, RuleDerivedName,
-		"%s %q of env %q is named %q as amplify-cli names it (%s); no amplify-meta.json or frontend config confirms it",
-		kind, x.res.Name.Value, env, name, how)
+	m.derived = append(m.derived, derivedNote{kind: kind, resource: x.res.Name.Value, env: env, name: name, how: how, pos: x.base.Pos})
 	return schema.Str(name, x.base.Pos)
 }
 
