@@ -12,7 +12,8 @@ func schemaHelp() helpText {
 	return helpText{
 		usage: "schema [NAME]",
 		description: `Without NAME, list the names of the JSON Schemas built into the tool, one per line. With NAME,
-print that schema (draft 2020-12, with "$schema" and a stable "$id"), for editors and other
+print that schema (draft 2020-12, with "$schema" and a stable "$id"; self-contained: schemas it
+builds on are inlined under "$defs"), for editors and other
 validators: point a file's "$schema" at it, or wire it into VS Code's json.schemas.`,
 		examples: `schema
 schema amplify-outputs > .vscode/amplify-outputs.schema.json
@@ -37,7 +38,7 @@ func (a *App) runSchema(_ context.Context, args []string) int {
 		return a.usagef("schema", "takes at most one NAME (got %d arguments)", fs.NArg())
 	}
 	name := fs.Arg(0)
-	src, ok := schema.Source(name)
+	src, ok := schema.Standalone(name) // self-contained: an editor reads this one file
 	if !ok {
 		return a.usagef("schema", "unknown schema %q%s (run '%s schema' for the list)", name, didYouMean(name, schema.Names()), programName)
 	}
