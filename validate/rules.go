@@ -120,7 +120,7 @@ func Rules() []Rule {
 		{"migrate/not-carried-over", Warning, "A Gen 1 grant or setting that Gen 2 cannot express."},
 		{"env/nothing-imported", Info, "The env has no imported storage, so no AMPLIFY_STORAGE_* variable is needed."},
 		{"env/ambiguous-env", Error, "No env was chosen and the model holds several."},
-		{"env/region-conflict", Warning, "The imported bucket and tables are in different regions, which one AMPLIFY_STORAGE_REGION cannot describe."},
+		{"env/region-conflict", Error, "The imported bucket and tables are in different regions, which one AMPLIFY_STORAGE_REGION cannot describe."},
 		{"env/multiple-buckets", Error, "More than one imported S3 resource in one env."},
 		{"env/missing-value", Error, "An imported resource lacks the name the variables need."},
 		{"env/duplicate-resource", Error, "Two imported tables share one storage resource name."},

@@ -6,7 +6,7 @@ const (
 	RuleNothingImported = "env/nothing-imported"
 	// RuleAmbiguousEnv (error): no env was chosen and the model holds several.
 	RuleAmbiguousEnv = "env/ambiguous-env"
-	// RuleRegionConflict (warning): the imported bucket and tables are in different regions,
+	// RuleRegionConflict (error): the imported bucket and tables are in different regions,
 	// which one AMPLIFY_STORAGE_REGION cannot describe.
 	RuleRegionConflict = "env/region-conflict"
 	// RuleMultipleBuckets (error): more than one imported S3 resource in one env.

@@ -42,6 +42,7 @@ func Variables(m *schema.Model, env string) (Vars, []validate.Diagnostic) {
 				"imported S3 resource %q has no bucketName for env %q; without it the Hosting build fails with %q: run `amplify pull --envName %s` so team-provider-info.json records it",
 				b.Name.Value, env, cliMissingParams+"bucketName", env))
 		}
+		diags = append(diags, nameProblems(b.BucketName, RuleBucketName, "bucket", validate.BucketNameProblems, cliBucketNotFnd)...)
 		vars = append(vars, Var{BucketNameVar, b.BucketName.Value})
 	}
 	vars = append(vars, Var{RegionVar, im.region()})
@@ -49,9 +50,30 @@ func Variables(m *schema.Model, env string) (Vars, []validate.Diagnostic) {
 	if len(im.tables) > 0 {
 		value, tableDiags := tablesValue(im)
 		diags = append(diags, tableDiags...)
+		for _, t := range im.tables {
+			diags = append(diags, nameProblems(t.TableName, RuleTableName, "table", validate.TableNameProblems, cliTableNotFnd)...)
+		}
 		vars = append(vars, Var{TablesVar, value})
 	}
 	return vars, validate.Sort(diags)
+}
+
+// nameProblems reports a bucket or table name (read from team-provider-info) that AWS's naming
+// rules refuse: a variable holding it could only make the Hosting build fail.
+func nameProblems(name schema.String, rule, what string, problems func(string) []validate.NameProblem, cliError string) []validate.Diagnostic {
+	if name.Value == "" {
+		return nil
+	}
+	var diags []validate.Diagnostic
+	for _, p := range problems(name.Value) {
+		if p.Severity != validate.Error {
+			continue
+		}
+		diags = append(diags, validate.At(name.Pos, validate.Error, rule,
+			"imported %s %s; the Hosting build would fail with %q: fix the name in team-provider-info.json (`amplify import storage` again)",
+			what, p.Message, fmt.Sprintf(cliError, name.Value)))
+	}
+	return diags
 }
 
 // firstPos returns the first non-zero position.
@@ -154,8 +176,8 @@ func regionConflicts(im imported) []validate.Diagnostic {
 	for _, r := range order {
 		parts = append(parts, fmt.Sprintf("%s: %s", r, strings.Join(regions[r], ", ")))
 	}
-	return []validate.Diagnostic{validate.At(pos, validate.Warning, RuleRegionConflict,
-		"env %q imports storage in %d regions (%s) but the Hosting build has one AMPLIFY_STORAGE_REGION for all of it; it is set to %q. amplify-cli only checks that the region is non-empty (it asks S3 for the bucket's location and looks tables up in the project region), so the build passes, but code that reads AMPLIFY_STORAGE_REGION gets the wrong region for the rest: read the bucket's region from the generated config (aws_user_files_s3_bucket_region) and the tables' from the project region, or move the tables into the bucket's region",
+	return []validate.Diagnostic{validate.At(pos, validate.Error, RuleRegionConflict,
+		"env %q imports storage in %d regions (%s), but a Hosting build has one AMPLIFY_STORAGE_REGION for all of its imported storage, so the variables cannot describe this project: move the imported tables and bucket into one region, or, knowing that amplify-cli only checks the region is non-empty (it asks S3 for the bucket's location and looks tables up in the project region), set the variables by hand with AMPLIFY_STORAGE_REGION=%s and read the other regions from the generated config, not from that variable",
 		im.env, len(order), strings.Join(parts, "; "), order[0])}
 }
 

@@ -77,7 +77,10 @@ func TestVariablesRegionConflict(t *testing.T) {
 		t.Fatalf("rules (-want +got):\n%s", diff)
 	}
 	d := diags[0]
-	for _, want := range []string{"eu-west-1", "us-east-1", `"Posts-dev"`, "only checks that the region is non-empty", "move the tables"} {
+	if d.Severity != validate.Error {
+		t.Errorf("severity %v, want error: one AMPLIFY_STORAGE_REGION cannot describe two regions", d.Severity)
+	}
+	for _, want := range []string{"eu-west-1", "us-east-1", `"Posts-dev"`, "only checks the region is non-empty", "move the imported tables"} {
 		if !strings.Contains(d.Message, want) {
 			t.Errorf("message %q lacks %q", d.Message, want)
 		}
