@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 	"github.com/tidwall/gjson"
@@ -21,6 +22,16 @@ const (
 // it, and diagnostics: a positioned syntax error (then the value is nil), and a warning for
 // each duplicate key (the last one wins, as in encoding/json).
 func decodeJSON(lines *validate.Lines, base int, text []byte) (any, *validate.JSONFile, []validate.Diagnostic) {
+	// One pass decodes, indexes positions and finds duplicate keys; encoding/json (below) is
+	// kept for what that pass refuses, to word the error exactly as before.
+	if v, j, dups, ok := validate.ParseJSON(lines, base, text); ok {
+		var diags []validate.Diagnostic
+		for _, d := range dups {
+			diags = append(diags, lines.At(d.Offset, d.Pointer, validate.Warning, RuleDuplicateKey,
+				"duplicate key %q: this later value wins, the earlier one is ignored", d.Key))
+		}
+		return v, j, diags
+	}
 	dec := json.NewDecoder(bytes.NewReader(text))
 	dec.UseNumber()
 	var v any
@@ -60,30 +71,53 @@ func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // duplicateKeys warns about every object key that appears twice in one object.
 func duplicateKeys(j *validate.JSONFile, base int) []validate.Diagnostic {
 	var out []validate.Diagnostic
-	var walk func(r gjson.Result, pointer string)
-	walk = func(r gjson.Result, pointer string) {
+	// toks is the path to the value being walked; it is joined into a pointer only for a
+	// finding, since building a pointer string per value cost more than the walk itself.
+	var toks []string
+	var walk func(r gjson.Result)
+	walk = func(r gjson.Result) {
 		switch {
 		case r.IsObject():
-			seen := map[string]bool{}
+			var keys []string        // linear search while the object is small...
+			var seen map[string]bool // ...a set once it is not
 			r.ForEach(func(k, v gjson.Result) bool {
-				p := pointer + validate.JoinPointer(k.Str)
-				if seen[k.Str] {
+				dup := false
+				if seen != nil {
+					dup = seen[k.Str]
+					seen[k.Str] = true
+				} else {
+					dup = slices.Contains(keys, k.Str)
+					keys = append(keys, k.Str)
+					if len(keys) > 16 {
+						seen = make(map[string]bool, 2*len(keys))
+						for _, key := range keys {
+							seen[key] = true
+						}
+					}
+				}
+				toks = append(toks, k.Str)
+				if dup {
+					p := validate.JoinPointer(toks...)
 					out = append(out, j.Lines.At(base+k.Index, p, validate.Warning, RuleDuplicateKey,
 						"duplicate key %q: this later value wins, the earlier one is ignored", k.Str))
 				}
-				seen[k.Str] = true
-				walk(v, p)
+				walk(v)
+				toks = toks[:len(toks)-1]
 				return true
 			})
 		case r.IsArray():
 			i := 0
 			r.ForEach(func(_, v gjson.Result) bool {
-				walk(v, pointer+"/"+itoa(i))
+				if v.IsObject() || v.IsArray() { // scalars hold no keys: skip building their token
+					toks = append(toks, itoa(i))
+					walk(v)
+					toks = toks[:len(toks)-1]
+				}
 				i++
 				return true
 			})
 		}
 	}
-	walk(j.Root(), "")
+	walk(j.Root())
 	return out
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
-	"github.com/tidwall/gjson"
 )
 
 // RuleType is the rule for a configuration value of the wrong JSON type.
@@ -166,35 +165,4 @@ func kindOf(v any) string {
 
 // orderedKeys returns the member names of the object at pointer in file order (each once, at
 // its first appearance), read from the raw JSON because decoded Go maps forget the order.
-func orderedKeys(j *validate.JSONFile, pointer string) []string {
-	r := j.Root()
-	for _, tok := range validate.SplitPointer(pointer) {
-		var next gjson.Result
-		i := 0
-		r.ForEach(func(k, v gjson.Result) bool {
-			if r.IsArray() {
-				if itoa(i) == tok {
-					next = v
-				}
-				i++
-			} else if k.Str == tok {
-				next = v // the last duplicate wins, as in encoding/json
-			}
-			return true
-		})
-		r = next
-	}
-	if !r.IsObject() {
-		return nil
-	}
-	var keys []string
-	seen := map[string]bool{}
-	r.ForEach(func(k, _ gjson.Result) bool {
-		if !seen[k.Str] {
-			seen[k.Str] = true
-			keys = append(keys, k.Str)
-		}
-		return true
-	})
-	return keys
-}
+func orderedKeys(j *validate.JSONFile, pointer string) []string { return j.Keys(pointer) }

@@ -1,8 +1,10 @@
 package validate
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 	"github.com/tidwall/gjson"
@@ -11,72 +13,236 @@ import (
 // JSONFile is a JSON document indexed for positions: it turns a JSON Pointer into the
 // file:line:column of the value (or its key). It does not validate: decode the data with
 // encoding/json first. With duplicate keys the last one wins, as in encoding/json.
+//
+// Readers ask for the position of every value they map, in file order; resolving each pointer
+// from the root would make that quadratic in the document size. So the JSONFile remembers the
+// containers along the last pointer it resolved, each with an index of its members: a lookup
+// only indexes the containers where its pointer leaves the previous one. It is safe for
+// concurrent use.
 type JSONFile struct {
 	*Lines
 	// base is the byte offset of the JSON text inside the file (non-zero for JSON embedded in
 	// another file, such as a Dart string).
 	base int
 	root gjson.Result
+
+	// tree, when set, holds every value's position, recorded by ParseJSON; then root is
+	// parsed only if a caller asks for it (rootOnce).
+	tree     *posNode
+	text     []byte
+	rootOnce sync.Once
+
+	mu   sync.Mutex
+	path []pathStep // path[0] is the root; path[i+1] is a member of path[i]
+}
+
+// pathStep is one container (or leaf) along the last pointer resolved.
+type pathStep struct {
+	ptr     string       // the pointer of this step ("" for the root)
+	val     gjson.Result // the value
+	key     gjson.Result // its key when the parent is an object
+	members *memberIndex // the value's members, built on first lookup inside it
+}
+
+// memberIndex lists the members of one object or array in file order.
+type memberIndex struct {
+	keys   []gjson.Result // object keys (nil for an array)
+	vals   []gjson.Result
+	lastOf map[string]int // key -> index of its last appearance (objects only)
+}
+
+func indexMembers(r gjson.Result) *memberIndex {
+	m := &memberIndex{}
+	isObject := r.IsObject()
+	if isObject {
+		m.lastOf = map[string]int{}
+	}
+	r.ForEach(func(k, v gjson.Result) bool {
+		if isObject {
+			m.lastOf[k.Str] = len(m.vals) // later duplicates overwrite: the last one wins
+			m.keys = append(m.keys, k)
+		}
+		m.vals = append(m.vals, v)
+		return true
+	})
+	return m
+}
+
+// member returns the member called tok (an object key, or an array index).
+func (m *memberIndex) member(tok string) (key, val gjson.Result, ok bool) {
+	if m.lastOf != nil {
+		i, found := m.lastOf[tok]
+		if !found {
+			return key, val, false
+		}
+		return m.keys[i], m.vals[i], true
+	}
+	n, err := strconv.Atoi(tok)
+	if err != nil || n < 0 || n >= len(m.vals) {
+		return key, val, false
+	}
+	return key, m.vals[n], true
 }
 
 // NewJSONFile indexes a whole-file JSON document.
 func NewJSONFile(file string, data []byte) *JSONFile {
-	return &JSONFile{Lines: NewLines(file, data), root: gjson.ParseBytes(data)}
+	return NewEmbeddedJSON(NewLines(file, data), 0, data)
 }
 
 // NewEmbeddedJSON indexes JSON text that starts at byte offset base inside the file lines
 // describes, so positions point into that file.
 func NewEmbeddedJSON(lines *Lines, base int, text []byte) *JSONFile {
-	return &JSONFile{Lines: lines, base: base, root: gjson.ParseBytes(text)}
+	root := gjson.ParseBytes(text)
+	return &JSONFile{Lines: lines, base: base, root: root, path: []pathStep{{val: root}}}
+}
+
+// newTreeJSON makes the JSONFile of a document ParseJSON indexed into tree.
+func newTreeJSON(lines *Lines, base int, text []byte, tree *posNode) *JSONFile {
+	return &JSONFile{Lines: lines, base: base, tree: tree, text: text}
 }
 
 // Root returns the parsed root value, for walking with gjson.
-func (j *JSONFile) Root() gjson.Result { return j.root }
+func (j *JSONFile) Root() gjson.Result {
+	if j.tree != nil {
+		j.rootOnce.Do(func() { j.root = gjson.ParseBytes(j.text) }) // only readers that walk gjson pay for it
+	}
+	return j.root
+}
+
+// treeNode returns the deepest node of j.tree along pointer, and whether it is the whole pointer.
+func (j *JSONFile) treeNode(pointer string) (*posNode, bool) {
+	n := j.tree
+	if pointer != "" && pointer[0] != '/' {
+		pointer = "/" + pointer // read as SplitPointer reads it
+	}
+	// Tokens are cut out of pointer in place: splitting it into a slice cost more than the walk.
+	for pointer != "" {
+		end := strings.IndexByte(pointer[1:], '/') + 1
+		if end == 0 {
+			end = len(pointer)
+		}
+		tok := unescapePointerToken(pointer[1:end])
+		pointer = pointer[end:]
+		if n.kids == nil && n.keys == nil {
+			return n, false
+		}
+		next := n.member(tok)
+		if next == nil {
+			return n, false
+		}
+		n = next
+	}
+	return n, true
+}
+
+// resolve walks pointer from the root, reusing the steps it shares with the last pointer
+// resolved (compared as text, so that the shared part is not even split). It returns the
+// deepest step that resolves and whether that is the whole pointer. The caller holds j.mu.
+func (j *JSONFile) resolve(pointer string) (pathStep, bool) {
+	if pointer != "" && pointer[0] != '/' {
+		pointer = "/" + pointer // read as SplitPointer reads it
+	}
+	i := len(j.path) - 1
+	for ; i > 0; i-- {
+		p := j.path[i].ptr
+		if strings.HasPrefix(pointer, p) && (len(pointer) == len(p) || pointer[len(p)] == '/') {
+			break
+		}
+	}
+	j.path = j.path[:i+1]
+	for rest := pointer[len(j.path[i].ptr):]; rest != ""; {
+		end := strings.IndexByte(rest[1:], '/') + 1
+		if end == 0 {
+			end = len(rest)
+		}
+		tok := unescapePointerToken(rest[1:end])
+		rest = rest[end:]
+		parent := &j.path[len(j.path)-1]
+		if !parent.val.IsObject() && !parent.val.IsArray() {
+			return *parent, false
+		}
+		if parent.members == nil {
+			parent.members = indexMembers(parent.val)
+		}
+		key, val, ok := parent.members.member(tok)
+		if !ok {
+			return *parent, false
+		}
+		j.path = append(j.path, pathStep{ptr: pointer[:len(pointer)-len(rest)], val: val, key: key})
+	}
+	return j.path[len(j.path)-1], true
+}
 
 // Offset returns the byte offset (in the file) of the value at pointer, and of its key when the
 // parent is an object (-1 otherwise). When the pointer does not resolve, it returns the offset
 // of the deepest ancestor that does, and ok false.
 func (j *JSONFile) Offset(pointer string) (valueOff, keyOff int, ok bool) {
-	cur := j.root
-	valueOff, keyOff = cur.Index, -1
-	if pointer == "" {
-		return j.base + valueOff, -1, cur.Exists()
+	if j.tree != nil {
+		n, ok := j.treeNode(pointer)
+		return j.base + int(n.off), keyOffOrNone(j.base, int(n.keyOff)), ok
 	}
-	for _, tok := range SplitPointer(pointer) {
-		var next, nextKey gjson.Result
-		found := false
-		switch {
-		case cur.IsObject():
-			cur.ForEach(func(k, v gjson.Result) bool {
-				if k.Str == tok {
-					next, nextKey, found = v, k, true // keep going: the last duplicate wins
-				}
-				return true
-			})
-		case cur.IsArray():
-			n, err := strconv.Atoi(tok)
-			if err == nil && n >= 0 {
-				i := 0
-				cur.ForEach(func(_, v gjson.Result) bool {
-					if i == n {
-						next, found = v, true
-						return false
-					}
-					i++
-					return true
-				})
+	if pointer == "" {
+		return j.base + j.root.Index, -1, j.root.Exists()
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	step, ok := j.resolve(pointer)
+	keyOff = -1
+	if step.key.Exists() {
+		keyOff = step.key.Index
+	}
+	return j.base + step.val.Index, keyOffOrNone(j.base, keyOff), ok
+}
+
+// Keys returns the member names of the object at pointer in file order, each once at its
+// first appearance (nil when pointer does not name an object).
+func (j *JSONFile) Keys(pointer string) []string {
+	if j.tree != nil {
+		n, ok := j.treeNode(pointer)
+		if !ok || n.keys == nil {
+			return nil
+		}
+		if !n.dups {
+			return slices.Clone(n.keys)
+		}
+		seen := make(map[string]bool, len(n.keys))
+		keys := make([]string, 0, len(n.keys))
+		for _, k := range n.keys {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
 			}
 		}
-		if !found {
-			return j.base + valueOff, keyOffOrNone(j.base, keyOff), false
-		}
-		cur = next
-		valueOff, keyOff = next.Index, -1
-		if nextKey.Exists() {
-			keyOff = nextKey.Index
-		}
+		return keys
 	}
-	return j.base + valueOff, keyOffOrNone(j.base, keyOff), true
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if _, ok := j.resolve(pointer); !ok {
+		return nil
+	}
+	step := &j.path[len(j.path)-1]
+	if !step.val.IsObject() {
+		return nil
+	}
+	if step.members == nil {
+		step.members = indexMembers(step.val)
+	}
+	m := step.members
+	keys := make([]string, 0, len(m.lastOf))
+	var seen map[string]bool
+	if len(m.lastOf) < len(m.keys) {
+		seen = make(map[string]bool, len(m.lastOf)) // only when some key repeats
+	}
+	for _, k := range m.keys {
+		if seen != nil {
+			if seen[k.Str] {
+				continue
+			}
+			seen[k.Str] = true
+		}
+		keys = append(keys, k.Str)
+	}
+	return keys
 }
 
 func keyOffOrNone(base, off int) int {
@@ -123,9 +289,7 @@ func SplitPointer(pointer string) []string {
 	}
 	toks := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
 	for i, t := range toks {
-		if strings.Contains(t, "~") {
-			toks[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
-		}
+		toks[i] = unescapePointerToken(t)
 	}
 	return toks
 }
@@ -135,10 +299,40 @@ func JoinPointer(tokens ...string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
-		if strings.ContainsAny(t, "~/") {
-			t = strings.NewReplacer("~", "~0", "/", "~1").Replace(t)
+		if !strings.ContainsAny(t, "~/") {
+			b.WriteString(t)
+			continue
 		}
-		b.WriteString(t)
+		for i := 0; i < len(t); i++ { // escaped by hand: a Replacer costs more for these short keys
+			switch t[i] {
+			case '~':
+				b.WriteString("~0")
+			case '/':
+				b.WriteString("~1")
+			default:
+				b.WriteByte(t[i])
+			}
+		}
 	}
 	return b.String()
+}
+
+// unescapePointerToken undoes JoinPointer's escapes in one token ("~1" is "/", "~0" is "~"). It is
+// written out by hand: a strings.Replacer per call cost more than the lookups it served.
+func unescapePointerToken(t string) string {
+	i := strings.IndexByte(t, '~')
+	if i < 0 {
+		return t
+	}
+	b := make([]byte, 0, len(t))
+	b = append(b, t[:i]...)
+	for ; i < len(t); i++ {
+		if t[i] == '~' && i+1 < len(t) && (t[i+1] == '0' || t[i+1] == '1') {
+			b = append(b, "~/"[t[i+1]-'0'])
+			i++
+			continue
+		}
+		b = append(b, t[i])
+	}
+	return string(b)
 }

@@ -81,6 +81,9 @@ func (c *modelChecker) region(s schema.String, what string) {
 // well-formed but not listed, each with the closest known region when there is one.
 func RegionProblems(region, what string) []NameProblem {
 	partition, status := LookupRegion(region)
+	if status == RegionKnown {
+		return nil // the common case: skip the costly suggestion search
+	}
 	suggest := ""
 	if s := SuggestRegion(region); s != "" && s != region {
 		suggest = fmt.Sprintf("; did you mean %q?", s)

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -29,12 +31,35 @@ type placeholderPattern struct {
 // PlaceholderKind returns what kind of placeholder value is ("" when it looks real):
 // XXXXXXXX, <bucket-name>, ${VAR}, $VAR, {{var}}, %VAR%, YOUR_BUCKET, REPLACE_ME, ...
 func PlaceholderKind(value string) string {
+	if !mayBePlaceholder(value) {
+		return "" // most values are real: skip the nine regular expressions
+	}
 	for _, p := range placeholderPatterns() {
 		if p.re.MatchString(value) {
 			return p.what
 		}
 	}
 	return ""
+}
+
+// mayBePlaceholder is a cheap test that is true for every value a placeholder pattern matches.
+// It only rules out ASCII values: with other characters, case folding (ſ, K) makes the
+// regular expressions the only judge.
+func mayBePlaceholder(value string) bool {
+	for i := 0; i < len(value); i++ {
+		if value[i] >= 0x80 {
+			return true
+		}
+	}
+	lower := strings.ToLower(value)
+	// Every ASCII match of placeholderPatterns holds one of these (lower case) substrings...
+	for _, h := range [...]string{"xxxx", "<", "$", "{{", "%", "your", "replace", "change", "placeholder", "insert"} {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	// ...or is one of the patterns' whole-value words.
+	return slices.Contains([]string{"todo", "tbd", "fixme", "null", "undefined"}, lower)
 }
 
 // deploymentBucketPatterns match the Gen 1 CLI's deployment bucket
@@ -49,6 +74,11 @@ var deploymentBucketPatterns = sync.OnceValue(func() []*regexp.Regexp {
 // IsDeploymentBucket reports whether name is one of Amplify's deployment buckets, which hold
 // CloudFormation templates and build artifacts, not app files.
 func IsDeploymentBucket(name string) bool {
+	// The literal parts of the patterns rule out nearly every name without a regexp.
+	if !strings.Contains(name, "-deployments-mobilehub-") &&
+		!(strings.HasPrefix(name, "amplify-") && strings.HasSuffix(name, "-deployment")) {
+		return false
+	}
 	for _, re := range deploymentBucketPatterns() {
 		if re.MatchString(name) {
 			return true

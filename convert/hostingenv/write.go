@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The output formats of Write.
@@ -32,7 +33,9 @@ func (e *UnknownFormatError) Error() string {
 }
 
 // varName is what every writer accepts as a variable name (a portable shell name).
-var varName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+// It is compiled on first use, not at package init, so that commands that never write variables
+// (version, validate) do not pay for it.
+var varName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
 
 // Write writes v to w in format ("" means shell):
 //   - shell: `export NAME='value'` lines, safe to eval whatever the value holds;
@@ -65,7 +68,7 @@ func Write(w io.Writer, v Vars, format string) error {
 	}
 	if format != FormatJSON && format != FormatAmplifyCLI {
 		for _, x := range v {
-			if !varName.MatchString(x.Name) {
+			if !varName().MatchString(x.Name) {
 				return fmt.Errorf("variable name %q is not a valid environment variable name ([A-Za-z_][A-Za-z0-9_]*)", x.Name)
 			}
 			if strings.IndexByte(x.Value, 0) >= 0 {

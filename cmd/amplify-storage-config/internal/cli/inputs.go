@@ -62,36 +62,48 @@ func isDir(path string) bool {
 // the command could not run.
 func (a *App) readDocuments(ctx context.Context, paths []string, opts convert.ReadOptions, stdinFilename, verb string,
 	each func(*convert.Document)) ([]*convert.Document, error) {
-	var stdin *convert.Source
-	for _, p := range paths {
-		if p == "-" {
-			src, err := a.readStdin(stdinFilename)
-			if err != nil {
-				return nil, err
-			}
-			stdin = &src
-		}
-	}
 	docs := make([]*convert.Document, len(paths))
-	err := a.parallel(len(paths), verb, func(i int) string { return paths[i] }, func(i int) error {
-		var err error
-		if paths[i] == "-" {
-			docs[i], err = convert.Read(ctx, *stdin, opts)
-		} else {
-			docs[i], err = convert.ReadFile(ctx, paths[i], opts)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", displayName(paths[i], stdinFilename), err)
-		}
+	err := a.eachDocument(ctx, paths, opts, stdinFilename, verb, func(i int, doc *convert.Document) {
+		docs[i] = doc
 		if each != nil {
-			each(docs[i])
+			each(doc)
 		}
-		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return docs, nil
+}
+
+// eachDocument reads files (never directories) in parallel and runs fn on each document with
+// its index in paths, without keeping the documents: a batch holds only what fn keeps. "-"
+// reads stdin. The error is that of readDocuments.
+func (a *App) eachDocument(ctx context.Context, paths []string, opts convert.ReadOptions, stdinFilename, verb string,
+	fn func(int, *convert.Document)) error {
+	var stdin *convert.Source
+	for _, p := range paths {
+		if p == "-" {
+			src, err := a.readStdin(stdinFilename)
+			if err != nil {
+				return err
+			}
+			stdin = &src
+		}
+	}
+	return a.parallel(len(paths), verb, func(i int) string { return paths[i] }, func(i int) error {
+		var doc *convert.Document
+		var err error
+		if paths[i] == "-" {
+			doc, err = convert.Read(ctx, *stdin, opts)
+		} else {
+			doc, err = convert.ReadFile(ctx, paths[i], opts)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", displayName(paths[i], stdinFilename), err)
+		}
+		fn(i, doc)
+		return nil
+	})
 }
 
 // parallel runs fn(0..n-1) on GOMAXPROCS workers, drawing progress on a terminal, and returns

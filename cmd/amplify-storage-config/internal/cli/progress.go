@@ -18,9 +18,9 @@ type progress struct {
 }
 
 // newProgress returns a progress line for total items, or nil when progress must not be shown
-// (not a terminal, in CI, or too few items to be worth it).
+// (not a terminal, in CI, too few items to be worth it, or no verb to show).
 func (a *App) newProgress(verb string, total int) *progress {
-	if total < 2 || !a.progressEnabled() {
+	if total < 2 || verb == "" || !a.progressEnabled() { // no verb: work too quick to show
 		return nil
 	}
 	return &progress{w: a.Stderr, verb: verb, total: total}
