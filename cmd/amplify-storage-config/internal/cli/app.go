@@ -165,7 +165,7 @@ const exitCodesHelp = `Exit codes:
 
 // runHelp prints the help of the named subcommand (or the top-level help).
 func (a *App) runHelp(ctx context.Context, args []string) int {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
 		a.printTopHelp(a.Stdout)
 		return ExitOK
 	}

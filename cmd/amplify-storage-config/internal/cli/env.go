@@ -63,8 +63,13 @@ func (a *App) runEnv(ctx context.Context, args []string) int {
 	if !ok {
 		return code
 	}
-	vars, diags := hostingenv.Variables(&proj.model, proj.env)
-	diags = append(proj.diags, diags...)
+	diags := proj.diags
+	if validate.HasErrors(diags, false) { // e.g. an unknown env: working out variables would only contradict it
+		a.writeStderrDiagnostics(diags)
+		return ExitFindings
+	}
+	vars, varDiags := hostingenv.Variables(&proj.model, proj.env)
+	diags = append(diags, varDiags...)
 	a.writeStderrDiagnostics(diags)
 	if validate.HasErrors(diags, false) {
 		return ExitFindings

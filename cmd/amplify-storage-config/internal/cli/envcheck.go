@@ -72,7 +72,24 @@ func (a *App) runEnvCheck(ctx context.Context, args []string) int {
 		return code
 	}
 	files += len(lm.docs)
-	diags = append(diags, lm.diags...)
-	diags = append(diags, hostingenv.Check(&lm.model, lm.env, actual, source)...)
+	// Only what bears on the variables: the project's own info lines (derived names, files
+	// not read) belong to validate and inspect, and once the project itself cannot be read for
+	// the env (unknown or ambiguous env) a comparison would only contradict that error.
+	projectDiags := atLeast(lm.diags, validate.Warning)
+	diags = append(diags, projectDiags...)
+	if !validate.HasErrors(projectDiags, false) {
+		diags = append(diags, hostingenv.Check(&lm.model, lm.env, actual, source)...)
+	}
 	return a.writeFindings(a.Stdout, df, diags, files)
+}
+
+// atLeast keeps the diagnostics whose severity is sev or worse.
+func atLeast(ds []validate.Diagnostic, sev validate.Severity) []validate.Diagnostic {
+	var out []validate.Diagnostic
+	for _, d := range ds {
+		if d.Severity <= sev {
+			out = append(out, d)
+		}
+	}
+	return out
 }
