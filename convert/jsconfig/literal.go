@@ -194,7 +194,21 @@ func (r *reader) readObject(x *ast.ObjectLiteral, ptr string, at point, depth in
 			if v, ok := r.readIdentifier(&p.Name, kp, at, depth); ok {
 				obj[key] = v
 			}
-		default: // spread
+		case *ast.SpreadElement:
+			// `{...base, aws_user_files_s3_bucket: 'x'}` with `base` a literal object of the
+			// same file: its members come first and later keys override them, as in JS. A
+			// key overriding a spread member is intended, so it is no duplicate.
+			v, ok := r.read(p.Expression, ptr, at, depth+1)
+			spread, isObject := v.(map[string]any)
+			switch {
+			case ok && isObject:
+				for k, sv := range spread {
+					obj[k] = sv
+				}
+			case ok: // spreading an array or a string makes index keys: code, not config
+				r.addNonLiteral(p, ptr)
+			}
+		default:
 			r.addNonLiteral(prop, ptr)
 		}
 	}

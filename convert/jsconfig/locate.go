@@ -34,11 +34,11 @@ func (l *locator) PosOf(pointer string) schema.Pos {
 	}
 	e, at = l.deref(e, at)
 	for _, tok := range toks[start:] {
-		next := child(e, tok)
+		next, nextAt := l.child(e, at, tok, 0)
 		if next == nil {
 			break
 		}
-		e, at = l.deref(next, at)
+		e, at = l.deref(next, nextAt)
 	}
 	off := st.site.off
 	if e != nil {
@@ -63,41 +63,53 @@ func (l *locator) deref(e ast.Expression, at point) (ast.Expression, point) {
 	return e, at
 }
 
-// child returns the expression of member tok of an object or array literal, or nil.
-func child(e ast.Expression, tok string) ast.Expression {
+// child returns the expression of member tok of an object or array literal (and the scope it
+// is read in), or nil. In an object, the last member named tok wins, whether written in the
+// literal or brought in by a spread of another literal (`{...base, x: 1}`).
+func (l *locator) child(e ast.Expression, at point, tok string, spreads int) (ast.Expression, point) {
+	if spreads > maxNesting { // `const a = {...a}` spreads itself
+		return nil, at
+	}
 	switch x := e.(type) {
 	case *ast.ObjectLiteral:
 		var found ast.Expression
+		foundAt := at
 		for _, prop := range x.Value {
 			switch p := prop.(type) {
+			case *ast.SpreadElement:
+				src, srcAt := l.deref(p.Expression, at)
+				if v, vAt := l.child(src, srcAt, tok, spreads+1); v != nil {
+					found, foundAt = v, vAt
+				}
+				continue
 			case *ast.PropertyKeyed:
 				if k, ok := keyName(p); ok && k == tok {
-					found = p.Value
+					found, foundAt = p.Value, at
 					if p.Kind != ast.PropertyKindValue {
 						found = p
 					}
 				}
 			case *ast.PropertyShort:
 				if p.Name.Name.String() == tok {
-					found = &p.Name
+					found, foundAt = &p.Name, at
 				}
 			}
 		}
-		return found
+		return found, foundAt
 	case *ast.ArrayLiteral:
 		n, err := strconv.Atoi(tok)
 		if err != nil || n < 0 || n >= len(x.Value) || strings.HasPrefix(tok, "+") {
-			return nil
+			return nil, at
 		}
 		for _, el := range x.Value[:n+1] {
 			if _, spread := el.(*ast.SpreadElement); spread {
-				return nil
+				return nil, at
 			}
 		}
 		if x.Value[n] == nil {
-			return nil
+			return nil, at
 		}
-		return x.Value[n]
+		return x.Value[n], at
 	}
-	return nil
+	return nil, at
 }

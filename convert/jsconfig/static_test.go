@@ -200,3 +200,25 @@ func expoSource(n int) string {
 	fmt.Fprintf(&b, "export default a%d;\n", n)
 	return b.String()
 }
+
+// A spread of a literal object of the same file is read (its members first, later keys
+// override), with positions at the members themselves; a file that spreads itself ends.
+func TestReadStaticSpread(t *testing.T) {
+	src := []byte("const base = {\n  aws_project_region: 'us-east-1',\n  aws_user_files_s3_bucket: 'old',\n};\nconst awsmobile = {\n  ...base,\n  aws_user_files_s3_bucket: 'photos-dev',\n};\nexport default awsmobile;\n")
+	res := ReadStatic("spread.js", src, nil)
+	obj, _ := res.Value.(map[string]any)
+	if obj["aws_project_region"] != "us-east-1" || obj["aws_user_files_s3_bucket"] != "photos-dev" {
+		t.Fatalf("value %v", res.Value)
+	}
+	if len(res.NonLiteral) != 0 || len(res.Diagnostics) != 0 {
+		t.Errorf("non-literals %v, diagnostics %v", res.NonLiteral, res.Diagnostics)
+	}
+	if p := res.Locate.PosOf("/aws_project_region"); p.Line != 2 || p.Column != 23 {
+		t.Errorf("spread member at %d:%d, want 2:23", p.Line, p.Column)
+	}
+	if p := res.Locate.PosOf("/aws_user_files_s3_bucket"); p.Line != 7 {
+		t.Errorf("overriding member at line %d, want 7", p.Line)
+	}
+	self := ReadStatic("self.js", []byte("var a = {...a, x: 1};\nexport default a;\n"), nil)
+	_ = self.Locate.PosOf("/y") // must return, not recurse forever
+}
