@@ -55,15 +55,47 @@ func (OSFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
 // ReadFile calls os.ReadFile.
 func (OSFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
-// skippedDirs are folders never descended into, wherever they are: dependencies, VCS data,
-// the Amplify CLI's cloud snapshot, and build output of the web, mobile and CDK toolchains.
+// skippedDirs are folders never descended into, wherever they are (except the places
+// keptDir protects): dependencies and package caches, VCS data, the Amplify CLI's cloud
+// snapshot, and the output of the web, mobile and infrastructure toolchains. Each build folder
+// holds copies of the configs (a stale bundle must not decide what migrate writes):
+//
+//   - dependencies and caches: node_modules, .pnpm-store, .yarn, bower_components, .dart_tool,
+//     .pub-cache, .gradle, Pods, __pycache__, .venv, .cache, .parcel-cache, .turbo, .nx;
+//   - VCS and editors: .git, .hg, .svn, .idea;
+//   - Amplify: #current-cloud-backend (the deployed snapshot), .amplify and .amplify-hosting
+//     (Gen 2 sandbox and Hosting deployment bundles), cdk.out;
+//   - web builds: build, dist, out (Next.js export), www (Ionic/Cordova), .next, .nuxt,
+//     .output (Nuxt/Nitro), .svelte-kit, .vercel, .netlify, .docusaurus, storybook-static,
+//     public/build (Remix), coverage;
+//   - mobile builds: .expo, .expo-shared, DerivedData, and through "build" android/app/build,
+//     ios/build and Flutter's build/;
+//   - other deployment tools: .terraform, .serverless, .aws-sam.
 var skippedDirs = map[string]bool{
-	"node_modules": true, ".git": true, ".hg": true, ".svn": true,
-	"#current-cloud-backend": true, ".amplify": true, "cdk.out": true,
-	"build": true, "dist": true, ".next": true, ".nuxt": true, ".output": true, ".svelte-kit": true,
-	".vercel": true, ".turbo": true, ".cache": true, ".expo": true, "coverage": true,
-	"Pods": true, "DerivedData": true, ".dart_tool": true, ".gradle": true, ".pub-cache": true,
-	"__pycache__": true, ".venv": true, ".terraform": true, ".serverless": true, ".idea": true,
+	"node_modules": true, ".pnpm-store": true, ".yarn": true, "bower_components": true,
+	".dart_tool": true, ".pub-cache": true, ".gradle": true, "Pods": true, "__pycache__": true,
+	".venv": true, ".cache": true, ".parcel-cache": true, ".turbo": true, ".nx": true,
+	".git": true, ".hg": true, ".svn": true, ".idea": true,
+	"#current-cloud-backend": true, ".amplify": true, ".amplify-hosting": true, "cdk.out": true,
+	"build": true, "dist": true, "out": true, "www": true, ".next": true, ".nuxt": true, ".output": true,
+	".svelte-kit": true, ".vercel": true, ".netlify": true, ".docusaurus": true, "storybook-static": true,
+	"coverage": true, ".expo": true, ".expo-shared": true, "DerivedData": true,
+	".terraform": true, ".serverless": true, ".aws-sam": true,
+}
+
+// keptDir reports whether the folder rel is searched even though its name is in skippedDirs:
+// the project's amplify/ and src/ folders and their Gen 1 parts are never skipped (a storage
+// resource may be named "build" or "out": amplify/backend/storage/build/cli-inputs.json).
+func keptDir(rel string) bool {
+	switch base := path.Base(rel); {
+	case base == "amplify" || base == "src":
+		return true
+	case rel == "amplify/backend" || rel == "amplify/backend/storage":
+		return true
+	case path.Dir(rel) == "amplify/backend/storage":
+		return true
+	}
+	return false
 }
 
 // frontendConfigNames are the frontend configuration files read wherever they are.
@@ -94,6 +126,9 @@ func isSourcePath(rel string) bool {
 
 // skipDir reports whether the folder rel (slash-separated, relative to the root) is pruned.
 func skipDir(rel string) bool {
+	if keptDir(rel) {
+		return false
+	}
 	if skippedDirs[path.Base(rel)] {
 		return true
 	}

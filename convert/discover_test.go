@@ -247,3 +247,40 @@ func BenchmarkDiscoverNodeModules(b *testing.B) {
 		}
 	}
 }
+
+// TestDiscoverSkipsBuildFolders: the build output of common toolchains holds copies of the
+// configs and is never searched; amplify/, src/ and storage resources named like a build
+// folder are.
+func TestDiscoverSkipsBuildFolders(t *testing.T) {
+	root := t.TempDir()
+	skipped := []string{
+		"out/aws-exports.js", "www/aws-exports.js", ".amplify-hosting/compute/default/aws-exports.js",
+		".svelte-kit/output/aws-exports.js", ".nuxt/aws-exports.js", ".output/server/aws-exports.js",
+		".vercel/output/aws-exports.js", ".netlify/functions/aws-exports.js", ".expo/web/aws-exports.js",
+		".turbo/cache/aws-exports.js", ".cache/aws-exports.js", "android/app/build/generated/amplifyconfiguration.json",
+		"ios/build/Debug/amplifyconfiguration.json", "web/out/_next/aws-exports.js", ".yarn/cache/aws-exports.js",
+		".docusaurus/aws-exports.js", "storybook-static/aws-exports.js", ".aws-sam/build/aws-exports.js",
+	}
+	kept := []string{
+		"amplify/backend/storage/build/cli-inputs.json",
+		"amplify/backend/storage/out/cli-inputs.json",
+		"amplify/team-provider-info.json",
+		"build/amplify/team-provider-info.json", // under a pruned folder: not read
+		"src/aws-exports.js",
+		"www/src/aws-exports.js", // under pruned www: not read
+	}
+	writeTree(t, root, append(slices.Clone(skipped), kept...)...)
+	paths, _, err := Discover(root, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"amplify/backend/storage/build/cli-inputs.json",
+		"amplify/backend/storage/out/cli-inputs.json",
+		"amplify/team-provider-info.json",
+		"src/aws-exports.js",
+	}
+	if got := rels(t, root, paths); !slices.Equal(got, want) {
+		t.Errorf("Discover =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -52,6 +52,7 @@ func TestLoadProjectGolden(t *testing.T) {
 		{"gen1-multienv.prod", "gen1-multienv", "prod"},
 		{"gen1-multienv.dev", "gen1-multienv", "dev"},
 		{"gen1-stale-name", "gen1-stale-name", ""},
+		{"gen1-stale-copies", "gen1-stale-copies", ""},
 		{"frontend-only", "frontend-only", ""},
 		{"gen2-outputs", "gen2-outputs", ""},
 	} {

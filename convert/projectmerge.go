@@ -80,18 +80,17 @@ func (m *merger) merge() {
 	}
 	env, diags, ok := chooseEnv(m.p.Envs, m.opts.Env, model.CurrentEnv, at)
 	m.p.Diagnostics = append(m.p.Diagnostics, diags...)
-	m.p.Env = env
 	if !ok && len(diags) > 0 {
+		// No usable env: nothing is merged, and no env is named as if it were chosen.
 		return
 	}
+	m.p.Env = env
 	for _, d := range m.outputs {
 		m.note(schema.Pos{File: d.File}, validate.Info, RuleOutputsIgnored,
-			"Gen 2 %s is not read as a source of this Gen 1 project", d.Format)
+			"Gen 2 %s is not read as a source of this Gen 1 project: it is what `amplify-storage-config migrate` writes from the amplify/ backend; `migrate --check` tells whether it is up to date (where it disagrees with the other sources, it is the stale copy)", d.Format)
 	}
 	m.mergeGen1(env)
-	for _, d := range m.frontends {
-		m.applyFrontend(d, env)
-	}
+	m.applyFrontends(env)
 	m.noteDerivedNames()
 }
 
@@ -363,111 +362,6 @@ func (m *merger) derive(x *resource, env string, g schema.Gen1Env, rule func(bas
 	name, how := rule(x.base.Value, g.StackName.Value, env)
 	m.derived = append(m.derived, derivedNote{kind: kind, resource: x.res.Name.Value, env: env, name: name, how: how, pos: x.base.Pos})
 	return schema.Str(name, x.base.Pos)
-}
-
-// applyFrontend confirms or corrects the model's buckets and tables with what a frontend
-// config names (the frontend value wins over a derived name).
-func (m *merger) applyFrontend(d *Document, env string) {
-	model := &m.p.Model
-	for _, fb := range d.Model.Buckets {
-		if !fb.BucketName.Set {
-			continue
-		}
-		i := slices.IndexFunc(model.Buckets, func(b schema.Bucket) bool { return b.BucketName.Value == fb.BucketName.Value })
-		if i < 0 {
-			i = m.guessBucket(fb.BucketName.Value)
-		}
-		if i < 0 {
-			m.note(fb.BucketName.Pos, validate.Warning, RuleFrontendOnly,
-				"bucket %q is in no Gen 1 storage resource of env %q; it is kept as the frontend config names it", fb.BucketName.Value, env)
-			fb.Env = env
-			model.Buckets = append(model.Buckets, fb)
-			continue
-		}
-		b := &model.Buckets[i]
-		if b.BucketName.Value != fb.BucketName.Value && b.DerivedName {
-			m.note(fb.BucketName.Pos, validate.Warning, RuleDerivedNameMismatch,
-				"this config names bucket %q for storage resource %q, but amplify-cli's naming gives %q; using %q",
-				fb.BucketName.Value, b.Name.Value, b.BucketName.Value, fb.BucketName.Value)
-		}
-		if b.DerivedName || !b.BucketName.Set {
-			b.BucketName, b.DerivedName = fb.BucketName, false
-		}
-		if !b.Region.Set {
-			b.Region = fb.Region
-		}
-		b.Default = b.Default || fb.Default
-		if fb.TestEndpoint.Set {
-			b.TestEndpoint = fb.TestEndpoint
-		}
-		if fb.Gen1 != nil && fb.Gen1.DefaultAccessLevel.Set {
-			if b.Gen1 == nil {
-				b.Gen1 = &schema.Gen1Access{}
-			} else {
-				g := *b.Gen1
-				b.Gen1 = &g
-			}
-			b.Gen1.DefaultAccessLevel = fb.Gen1.DefaultAccessLevel
-		}
-	}
-	for _, ft := range d.Model.Tables {
-		if !ft.TableName.Set {
-			continue
-		}
-		i := slices.IndexFunc(model.Tables, func(t schema.Table) bool { return t.TableName.Value == ft.TableName.Value })
-		if i < 0 {
-			m.note(ft.TableName.Pos, validate.Warning, RuleFrontendOnly,
-				"table %q is in no Gen 1 storage resource of env %q; it is kept as the frontend config names it", ft.TableName.Value, env)
-			ft.Env = env
-			model.Tables = append(model.Tables, ft)
-			continue
-		}
-		t := &model.Tables[i]
-		if t.DerivedName {
-			t.TableName, t.DerivedName = ft.TableName, false
-		}
-		if !t.Region.Set {
-			t.Region = ft.Region
-		}
-	}
-}
-
-// guessBucket finds the managed bucket a frontend bucket name belongs to when no name matches
-// exactly: among buckets whose name is derived or unknown, the only one whose base name
-// starts the frontend name, else the only one at all. -1 when none or several fit.
-func (m *merger) guessBucket(name string) int {
-	var open, prefixed []int
-	for i, b := range m.p.Model.Buckets {
-		if b.BucketName.Set && !b.DerivedName {
-			continue
-		}
-		open = append(open, i)
-		for _, r := range m.p.Model.Resources {
-			if r.Name.Value == b.Name.Value {
-				if base := m.baseName(r.Name.Value); base != "" && strings.HasPrefix(name, base) {
-					prefixed = append(prefixed, i)
-				}
-			}
-		}
-	}
-	switch {
-	case len(prefixed) == 1:
-		return prefixed[0]
-	case len(open) == 1 && len(prefixed) == 0:
-		return open[0]
-	}
-	return -1
-}
-
-func (m *merger) baseName(resource string) string {
-	if d := m.cliInputs[resource]; d != nil {
-		for _, r := range d.Model.Resources {
-			if r.Name.Value == resource {
-				return r.BaseName.Value
-			}
-		}
-	}
-	return ""
 }
 
 // mergeFrontendOnly builds the model of a project without Gen 1 backend files: the union of

@@ -57,9 +57,19 @@ func CrossCheck(env string, sources []SourceModel) []Diagnostic {
 			}
 		}
 	}
+	// In a Gen 1 project amplify_outputs is what `migrate` writes from the other sources: the
+	// least authoritative copy (blamed when it disagrees; `migrate --check` tells the same).
+	gen1 := slices.ContainsFunc(sources, func(s SourceModel) bool {
+		return s.Format == schema.TeamProviderInfo || s.Format == schema.BackendConfig || s.Format == schema.AmplifyMeta
+	})
 	var entries []crossEntry
 	for i, s := range sources {
-		entries = append(entries, crossEntries(i, s, env)...)
+		for _, e := range crossEntries(i, s, env) {
+			if gen1 && (e.format == schema.AmplifyOutputs || e.format == schema.AmplifyOutputsDart) {
+				e.authority = sourceAuthority(schema.FormatUnknown) + 1
+			}
+			entries = append(entries, e)
+		}
 	}
 	slices.SortStableFunc(entries, func(a, b crossEntry) int {
 		return cmp.Or(cmp.Compare(a.authority, b.authority), cmp.Compare(a.src, b.src))

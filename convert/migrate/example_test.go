@@ -49,8 +49,9 @@ func ExampleMigrate() {
 	//   photos: photoappmedia4f8e2b1d172355-dev (us-west-2) default, managed, bucket name derived as amplify-cli names it, 6 paths
 	// tables: 1
 	//   comments: comments-dev (us-west-2) managed, table name derived as tableName-env
-	// not carried over or assumed: 3
+	// not carried over or assumed: 4
 	//   amplify/backend/storage/photos/cli-inputs.json:16:5: Gen 1 gave group "Admins" get,list,write,delete on the whole bucket; Gen 2 paths cannot name the whole bucket, so the rule is carried over on public/*, protected/*, private/* and uploads/* only: objects under any other prefix are not covered [group-whole-bucket]
 	//   amplify/backend/storage/photos/cli-inputs.json:21:5: Gen 1 gave group "Editors" get,list,write on the whole bucket; Gen 2 paths cannot name the whole bucket, so the rule is carried over on public/*, protected/*, private/* and uploads/* only: objects under any other prefix are not covered [group-whole-bucket]
 	//   amplify/backend/storage/photos/cli-inputs.json:14:22: S3 trigger function "photoappResize": Gen 2 outputs do not describe triggers; it stays attached to the bucket only while the Gen 1 backend exists [trigger-function]
+	//   amplify/backend/storage/comments/cli-inputs.json:13:5: global secondary index "byAuthor" (partition key authorId) of table "comments-dev": Gen 2 outputs have no place for indexes; the index stays on the table: query it by name in your code [table-index]
 }

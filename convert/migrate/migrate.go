@@ -15,6 +15,7 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/convert/outputs"
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
+	"github.com/tidwall/gjson"
 )
 
 // Rule IDs of the findings Migrate adds (besides outputs.Rule* and the validators' rules).
@@ -101,6 +102,9 @@ func Migrate(ctx context.Context, dir string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if res := envFailure(dir, out, p, opts); res != nil {
+		return res, nil
+	}
 	return run(ctx, runInput{root: dir, docs: p.Docs, model: p.Model, env: p.Env,
 		diags: p.AllDiagnostics(), out: out}, opts)
 }
@@ -119,6 +123,33 @@ func ConvertFiles(ctx context.Context, docs []*convert.Document, opts Options) (
 	}
 	m := mergeModels(docs)
 	return run(ctx, runInput{docs: docs, model: m, env: m.CurrentEnv.Value, diags: validate.Sort(diags), out: out}, opts)
+}
+
+// envFailure returns the result of a migration that cannot start because no environment could
+// be chosen (an unknown --env or local-env-info.json envName, or several environments and
+// nothing saying which): the one error listing the environments, and nothing else; nil when an
+// environment was chosen (or the project has none).
+func envFailure(dir, out string, p *convert.Project, opts Options) *Result {
+	var ds []validate.Diagnostic
+	for _, d := range p.Diagnostics {
+		if d.Severity == validate.Error && (d.Rule == convert.RuleEnvUnknown || d.Rule == convert.RuleEnvAmbiguous) {
+			ds = append(ds, d)
+		}
+	}
+	if len(ds) == 0 {
+		return nil
+	}
+	format := opts.Format
+	if format == "" {
+		format = FormatJSON
+	}
+	version := opts.OutputsVersion
+	if version == "" {
+		version = outputs.DefaultVersion
+	}
+	// No sources were used: the report is its headline only.
+	r := Report{Out: rel(dir, out), Outcome: "not-written", Version: version, Format: format}
+	return &Result{Out: out, Blocked: true, Failed: true, Report: r, Diagnostics: validate.Sort(ds)}
 }
 
 func outPath(dir string, opts Options) string {
@@ -182,10 +213,16 @@ func run(ctx context.Context, in runInput, opts Options) (*Result, error) {
 	}
 
 	version := opts.OutputsVersion
+	unknownExisting := ""
 	if !opts.VersionSet || version == "" {
 		version = outputs.DefaultVersion
-		if v := outputs.ExistingVersion(existingJSON); outputs.KnownVersion(v) {
+		switch v := outputs.ExistingVersion(existingJSON); {
+		case outputs.KnownVersion(v):
 			version = v
+		case v != "":
+			// Rewriting it as another version would silently change what the file says.
+			block(existingVersionError(in.out, existing, existingJSON, v))
+			unknownExisting = v
 		}
 	}
 
@@ -202,6 +239,7 @@ func run(ctx context.Context, in runInput, opts Options) (*Result, error) {
 		}
 		losses = append(losses, bucketLosses(b)...)
 	}
+	losses = append(losses, cliInputsLosses(in.docs, &m, opts.NoTables)...)
 
 	o, fs := outputs.Build(&m, outputs.BuildOptions{Version: version, DefaultBucket: opts.DefaultBucket, NoTables: opts.NoTables})
 	for _, f := range fs {
@@ -209,7 +247,8 @@ func run(ctx context.Context, in runInput, opts Options) (*Result, error) {
 		case f.Severity == validate.Error:
 			block(f)
 		case f.Rule == outputs.RuleVersionDrop:
-			losses = append(losses, Loss{Kind: LossVersionDrop, Message: f.Message})
+			// One finding: the outputs/version-drop warning; the report lists it as a loss.
+			losses = append(losses, Loss{Kind: LossVersionDrop, Message: f.Message, reported: true})
 			ds = append(ds, f)
 		default:
 			ds = append(ds, f)
@@ -258,7 +297,9 @@ func run(ctx context.Context, in runInput, opts Options) (*Result, error) {
 	}
 	ds = append(ds, in.diags...)
 	for _, l := range losses {
-		ds = append(ds, validate.At(l.Pos, validate.Warning, RuleLoss, "%s", l.Message))
+		if !l.reported {
+			ds = append(ds, validate.At(l.Pos, validate.Warning, RuleLoss, "%s", l.Message))
+		}
 	}
 	// Only blocking findings stay errors.
 	for i := range ds {
@@ -271,6 +312,9 @@ func run(ctx context.Context, in runInput, opts Options) (*Result, error) {
 	res.Blocked = validate.HasErrors(res.Diagnostics, opts.Strict)
 
 	res.Report = buildReport(in, o, m.Buckets, losses, version, format)
+	if unknownExisting != "" {
+		res.Report.Version = unknownExisting // what the file says; nothing was written
+	}
 	switch {
 	case in.out == "-" || opts.DryRun:
 		res.Report.Outcome = "dry-run"
@@ -495,4 +539,29 @@ func fill(dst *schema.String, src schema.String) {
 	if dst.Value == "" && src.Value != "" {
 		*dst = src
 	}
+}
+
+// existingVersionError is the blocking finding for an existing output file whose "version" is
+// none the writer knows, positioned at that value. json is the file's JSON part: all of it, or
+// the raw string of a Dart file (a part of existing).
+func existingVersionError(file string, existing, json []byte, version string) validate.Diagnostic {
+	base := max(bytes.Index(existing, json), 0)
+	data := json
+	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		data, base = data[3:], base+3
+	}
+	off := -1
+	gjson.ParseBytes(data).ForEach(func(k, v gjson.Result) bool {
+		if k.Str == "version" {
+			off = base + v.Index // the last duplicate wins, as ExistingVersion reads it
+		}
+		return true
+	})
+	msg := "the existing file has version %q, which this tool cannot write (known: %s); nothing is written: pass --outputs-version with one of those to rewrite it in that version"
+	if off < 0 {
+		return validate.Diagnostic{File: file, Severity: validate.Error, Rule: outputs.RuleUnknownVersion,
+			Message: fmt.Sprintf(msg, version, strings.Join(outputs.Versions(), ", "))}
+	}
+	return validate.NewLines(file, existing).At(off, "/version", validate.Error, outputs.RuleUnknownVersion,
+		msg, version, strings.Join(outputs.Versions(), ", "))
 }

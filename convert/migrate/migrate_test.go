@@ -50,12 +50,12 @@ func snapshot(t *testing.T, dir string) map[string]string {
 }
 
 // assertInputsUnchanged checks that every file of before is still there with the same bytes,
-// and that the only new files are those listed in extra.
+// and that the only new (or changed) files are those listed in extra (the output).
 func assertInputsUnchanged(t *testing.T, dir string, before map[string]string, extra ...string) {
 	t.Helper()
 	after := snapshot(t, dir)
 	for p, data := range before {
-		if after[p] != data {
+		if after[p] != data && !slices.Contains(extra, p) {
 			t.Errorf("input %s was modified", p)
 		}
 	}
@@ -100,6 +100,7 @@ func TestMigrateGolden(t *testing.T) {
 		{"gen1-multienv.dev", "gen1-multienv", "dev", ""},
 		{"gen1-multienv.prod", "gen1-multienv", "prod", "uploads"},
 		{"frontend-only", "frontend-only", "", ""},
+		{"gen1-stale-copies", "gen1-stale-copies", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -146,12 +147,26 @@ func TestMigrateMultiEnvNeedsEnv(t *testing.T) {
 	if res.Wrote || !res.Blocked || !res.Failed {
 		t.Errorf("wrote=%v blocked=%v failed=%v", res.Wrote, res.Blocked, res.Failed)
 	}
-	all := ""
-	for _, d := range res.Diagnostics {
-		all += d.String() + "\n"
+	// One error listing the environments, nothing else (no "no S3 bucket", no env named).
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Rule != convert.RuleEnvAmbiguous ||
+		res.Diagnostics[0].Severity != validate.Error || !strings.Contains(res.Diagnostics[0].Message, "--env (one of: dev, prod)") {
+		t.Errorf("diagnostics = %v", res.Diagnostics)
 	}
-	if !strings.Contains(all, "--env") || !strings.Contains(all, RuleNoBucket) {
-		t.Errorf("diagnostics do not ask for --env:\n%s", all)
+	if res.Report.Env != "" || string(reportText(t, res.Report)) != "amplify_outputs.json: not written (outputs version 1.5, json)\n" {
+		t.Errorf("report:\n%s", reportText(t, res.Report))
+	}
+	assertInputsUnchanged(t, dir, before)
+
+	// An unknown --env: the same, with the env-unknown error.
+	opts := Options{}
+	opts.Env = "nope"
+	res, err = Migrate(context.Background(), dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Failed || res.Wrote || len(res.Diagnostics) != 1 || res.Diagnostics[0].Rule != convert.RuleEnvUnknown ||
+		res.Diagnostics[0].Severity != validate.Error || !strings.Contains(res.Diagnostics[0].Message, "dev, prod") || res.Report.Env != "" {
+		t.Errorf("--env nope: failed=%v diagnostics=%v env=%q", res.Failed, res.Diagnostics, res.Report.Env)
 	}
 	assertInputsUnchanged(t, dir, before)
 }

@@ -63,6 +63,8 @@ type Loss struct {
 	Message string `json:"message"`
 	// Pos is the Gen 1 source of the setting (zero when derived).
 	Pos schema.Pos `json:"at"`
+	// reported: another finding already says it (no migrate/not-carried-over warning).
+	reported bool
 }
 
 // PathsFromGen1 returns the Gen 2 access paths that reproduce what Gen 1 granted on bucket b
@@ -77,20 +79,19 @@ type Loss struct {
 //     (public/*, protected/*, private/*, uploads/*) and the rest of the bucket is a Loss.
 //
 // READ is get and list, CREATE_AND_UPDATE write, DELETE delete. Without Gen 1 access settings
-// the Gen 1 library's default access levels are used (its guide's Auth_Role and Unauth_Role
-// policies: everything on public/*, own protected/ and private/ folders, read of protected/*,
-// upload to uploads/*, for signed-in users and guests alike), reported as LossAssumedAccess.
+// (a frontend-only or imported bucket) the Gen 1 library's default access levels are used
+// (libraryDefaultPaths), reported as LossAssumedAccess.
 func PathsFromGen1(b *schema.Bucket) ([]schema.AccessPath, []Loss) {
-	var losses []Loss
 	at := firstPos(b.Name.Pos, b.BucketName.Pos)
 	g := b.Gen1
 	if g == nil || (!g.StorageAccess.Set && len(g.Auth) == 0 && len(g.Guest) == 0 && len(g.Groups) == 0) {
-		g = defaultGen1Access(at)
-		losses = append(losses, Loss{Kind: LossAssumedAccess, Bucket: b.BucketName.Value, Pos: at,
+		return libraryDefaultPaths(at), []Loss{{Kind: LossAssumedAccess, Bucket: b.BucketName.Value, Pos: at,
 			Message: "no Gen 1 access settings (amplify/backend/storage/<name>/cli-inputs.json) for this bucket: " +
-				"assumed the Gen 1 library's default access levels (public, protected, private, uploads) for signed-in users and guests; " +
-				"check the paths against the bucket's IAM policies"})
+				"assumed the Gen 1 library's default access levels as its guide's IAM policies grant them: public/* for guests and signed-in users, " +
+				"read of protected/* for both, each signed-in user's own protected/ and private/ folders; " +
+				"uploads/* (PutObject in those policies) is not an access level and is not assumed: check the paths against the bucket's IAM policies"}}
 	}
+	var losses []Loss
 	withGuest := g.StorageAccess.Value == "authAndGuest"
 	auth, l := perms(g.Auth, b.BucketName.Value, "authAccess")
 	losses = append(losses, l...)
@@ -154,12 +155,23 @@ func PathsFromGen1(b *schema.Bucket) ([]schema.AccessPath, []Loss) {
 	return paths, losses
 }
 
-// defaultGen1Access is what the Gen 1 library guide's manual policies grant: everything for
-// signed-in users and guests.
-func defaultGen1Access(at schema.Pos) *schema.Gen1Access {
-	all := []schema.String{{Value: permCreate, Set: true, Pos: at}, {Value: permRead, Set: true, Pos: at},
-		{Value: permDelete, Set: true, Pos: at}}
-	return &schema.Gen1Access{StorageAccess: schema.String{Value: "authAndGuest", Set: true, Pos: at}, Auth: all, Guest: all}
+// libraryDefaultPaths are the Gen 1 library's three access levels as its guide's manual IAM
+// policies grant them (Auth_Role and Unauth_Role): public/* get, list, write, delete for guests
+// and signed-in users; protected/* get, list for both; the signed-in owner's
+// protected/{sub}/* and private/{sub}/* get, list, write, delete. The policies' PutObject on
+// uploads/* belongs to no access level and is left out.
+func libraryDefaultPaths(at schema.Pos) []schema.AccessPath {
+	all := perm{permRead, permCreate, permDelete}
+	read := perm{permRead}
+	path := func(p string, rules ...schema.AccessRule) schema.AccessPath {
+		return schema.AccessPath{Path: schema.String{Value: p, Set: true}, Rules: rules}
+	}
+	return []schema.AccessPath{
+		path(pathPublic, rule("guest", all, at), rule("authenticated", all, at)),
+		path(pathProtected, rule("guest", read, at), rule("authenticated", read, at)),
+		path(pathProtectedOwn, rule("entityidentity", all, at)),
+		path(pathPrivateOwn, rule("entityidentity", all, at)),
+	}
 }
 
 // perm is a set of Gen 1 permissions.

@@ -91,8 +91,7 @@ func TestPathsFromGen1(t *testing.T) {
 				"public/* guest=get,list,write,delete", "public/* authenticated=get,list,write,delete",
 				"protected/* guest=get,list", "protected/* authenticated=get,list",
 				"protected/" + sub + "/* entityidentity=get,list,write,delete",
-				"private/" + sub + "/* entityidentity=get,list,write,delete",
-				"uploads/* guest=write", "uploads/* authenticated=write"},
+				"private/" + sub + "/* entityidentity=get,list,write,delete"},
 			losses: []string{LossAssumedAccess},
 		},
 	}

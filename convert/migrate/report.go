@@ -63,10 +63,16 @@ type ReportTable struct {
 	At               schema.Pos        `json:"at"`
 }
 
-// WriteText writes a short human summary.
+// WriteText writes a short human summary (only the headline when the run stopped before
+// using any source).
 func (r Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s (outputs version %s, %s)\n", r.Out, outcomeText(r.Outcome), r.Version, r.Format)
+	if r.Outcome == "not-written" && len(r.Sources) == 0 && len(r.Buckets) == 0 && len(r.Tables) == 0 && len(r.Losses) == 0 {
+		// Stopped before any source was used (no environment could be chosen): the findings say why.
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
 	env := ""
 	if r.Env != "" {
 		env = " (env " + r.Env + ")"
