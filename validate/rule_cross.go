@@ -13,6 +13,10 @@ type SourceModel struct {
 	File   string
 	Format schema.Format
 	Model  *schema.Model
+	// Resolved marks the project's merged model (what loading the project settled on, values
+	// positioned in the files they came from): the reference every copy is compared with, so
+	// that of two frontend copies the one that disagrees with the project is the stale one.
+	Resolved bool
 }
 
 // sourceAuthority ranks formats by how directly they come from the deployed backend: a stale
@@ -123,6 +127,9 @@ func crossEntries(src int, s SourceModel, env string) []crossEntry {
 		return entryEnv == env
 	}
 	base := crossEntry{src: src, file: s.File, format: s.Format, authority: sourceAuthority(s.Format)}
+	if s.Resolved {
+		base.authority, base.format = -1, "the project's resolved value"
+	}
 	var buckets, tables []crossEntry
 	for _, b := range m.Buckets {
 		if !keep(b.Env) {

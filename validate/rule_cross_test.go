@@ -29,10 +29,10 @@ func TestCrossCheck(t *testing.T) {
 		Region: schema.Str("us-east-1", pos("app/amplifyconfiguration.json", 10))}}}
 	localEnv := &schema.Model{CurrentEnv: schema.Str("dev", pos("amplify/.config/local-env-info.json", 2))}
 	sources := []SourceModel{
-		{"src/aws-exports.js", schema.AWSExports, exports},
-		{"amplify/.config/local-env-info.json", schema.LocalEnvInfo, localEnv},
-		{"app/amplifyconfiguration.json", schema.AmplifyConfigNative, native},
-		{"tpi.json", schema.TeamProviderInfo, tpi},
+		{File: "src/aws-exports.js", Format: schema.AWSExports, Model: exports},
+		{File: "amplify/.config/local-env-info.json", Format: schema.LocalEnvInfo, Model: localEnv},
+		{File: "app/amplifyconfiguration.json", Format: schema.AmplifyConfigNative, Model: native},
+		{File: "tpi.json", Format: schema.TeamProviderInfo, Model: tpi},
 	}
 	ds := CrossCheck("", sources)
 	var got []string

@@ -104,6 +104,7 @@ func Rules() []Rule {
 		{"project/frontend-only-storage", Warning, "A frontend config names storage that no Gen 1 resource of the env matches."},
 		{"project/outputs-ignored", Info, "A Gen 2 amplify_outputs file in a Gen 1 project is not a source."},
 		{"project/env-ambiguous", Error, "Several environments and nothing says which one to use (--env)."},
+		{"project/every-env", Info, "No env was chosen, so validate checked the project in each of its envs."},
 		{"project/env-unknown", Error, "The chosen environment is not in team-provider-info.json."},
 		{"project/env-ignored", Info, "--env was given for a project that has no Gen 1 environments."},
 		{"outputs/default-bucket", Warning, "No default bucket could be chosen, or storage.bucket_name matches no buckets[] entry."},
