@@ -84,6 +84,7 @@ func Rules() []Rule {
 		{"native/dynamodb-region-only", Info, "awsDynamoDbStoragePlugin gives a region but no table."},
 		{"dynamodb/schemas-as-string", Warning, "aws_dynamodb_table_schemas is a JSON string instead of an array."},
 		{"dynamodb/missing-table-name", Error, "An aws_dynamodb_table_schemas entry has no tableName."},
+		{"gen1/bucket-name", Error, "A cli-inputs.json bucketName that amplify-cli itself would refuse (3-47 of a-z, 0-9, -)."},
 		{"gen1/type", Warning, "A Gen 1 backend file value has the wrong JSON type."},
 		{"gen1/missing-field", Warning, "A field the Amplify CLI always writes is absent."},
 		{"gen1/unknown-resource", Warning, "A storage entry is neither managed ({}) nor an imported bucket or table."},
