@@ -100,13 +100,16 @@ func (c ChildProcess) Evaluate(ctx context.Context, req EvalRequest) ([]byte, er
 		return nil, fmt.Errorf("evaluation of %s: %w", req.Name, ctx.Err())
 	case kctx.Err() != nil:
 		return nil, fmt.Errorf("evaluation of %s did not finish within %s", req.Name, req.Timeout)
-	case outOfMemory(stderr.buf.String()):
+	case outOfMemory(stderr.buf.String()),
+		// The runtime's last words may not reach us (it can die writing them); a crash after
+		// the child came close to its limit is the limit all the same.
+		runErr != nil && cmd.ProcessState != nil && peakRSS(cmd.ProcessState) >= limit/10*9:
 		return nil, fmt.Errorf("evaluation of %s exceeded the %d MiB memory limit", req.Name, mib)
 	}
 	var resp childResponse
 	if err := json.Unmarshal(stdout.Bytes(), &resp); err != nil || (resp.JSON == nil && resp.EvalError == nil && resp.Failure == "") {
 		if runErr != nil {
-			return nil, fmt.Errorf("evaluation of %s failed: the evaluator process ended with %v", req.Name, runErr)
+			return nil, fmt.Errorf("evaluation of %s failed: the evaluator process ended with %v%s", req.Name, runErr, firstLine(stderr.buf.String()))
 		}
 		return nil, fmt.Errorf("evaluation of %s failed: the evaluator process wrote no result", req.Name)
 	}
@@ -184,4 +187,14 @@ func ChildMain(stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// firstLine is ": " and the first line of a failed child's stderr (shortened), so that an
+// unexpected failure says something without printing the child's whole runtime dump.
+func firstLine(stderr string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(stderr), "\n")
+	if line == "" {
+		return ""
+	}
+	return ": " + shorten(line)
 }
