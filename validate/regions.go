@@ -185,39 +185,9 @@ func SuggestRegion(s string) string {
 	}
 	best, bestDist := "", 3
 	for _, c := range all {
-		if d := editDistance(norm, c.name, bestDist); d < bestDist {
+		if d := EditDistance(norm, c.name, bestDist); d < bestDist {
 			best, bestDist = c.name, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, or limit when it is at least limit.
-func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(rb)], limit)
 }

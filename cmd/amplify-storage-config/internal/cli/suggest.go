@@ -2,7 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"math"
 	"strings"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
 // didYouMean returns `; did you mean "X"?` for the choice closest to got, or "" when none is
@@ -20,7 +23,7 @@ func closest(got string, choices []string) (string, bool) {
 	lg := strings.ToLower(got)
 	best, bestDist := "", -1
 	for _, c := range choices {
-		d := editDistance(lg, strings.ToLower(c))
+		d := validate.EditDistance(lg, strings.ToLower(c), math.MaxInt)
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -38,30 +41,4 @@ func closest(got string, choices []string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// editDistance is the Damerau-Levenshtein distance (with adjacent transpositions) in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }
