@@ -32,7 +32,7 @@ func CheckModel(m *schema.Model, f schema.Format) []Diagnostic {
 	if isOutputs(f) {
 		c.bucketSet()
 	}
-	return c.ds
+	return append(c.ds, checkGen1Resources(m)...)
 }
 
 type modelChecker struct {
