@@ -20,6 +20,9 @@ func readOutputs(doc *Document, v any, j *validate.JSONFile) {
 func mapOutputs(doc *Document, v any, j *validate.JSONFile, loc validate.Locator) {
 	m := &mapper{doc: doc, loc: loc}
 	root := node{v: v}
+	if loc == validate.Locator(j) {
+		root = treeRoot(v, j) // positions straight from the parse's index
+	}
 	if !m.object(root) {
 		return
 	}
@@ -87,7 +90,7 @@ func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
 		model.Buckets = append(model.Buckets, bucket)
 	}
 	if defName.Set && !foundDefault {
-		m.diag(st.get("bucket_name").ptr, validate.Warning, RuleOutputsDefaultBucket,
+		m.diagAt(st.get("bucket_name"), validate.Warning, RuleOutputsDefaultBucket,
 			"storage.bucket_name %q is not the bucket_name of any entry in storage.buckets; the default bucket must be one of them",
 			defName.Value)
 	}
@@ -96,16 +99,18 @@ func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
 // mapAccessPaths reads a bucket's paths {path: {principal: [actions]}} in file order.
 func mapAccessPaths(m *mapper, j *validate.JSONFile, paths node) []schema.AccessPath {
 	var out []schema.AccessPath
-	for _, p := range orderedKeys(j, paths.ptr) {
+	for _, p := range memberKeys(j, paths) {
 		rules := paths.get(p)
-		ap := schema.AccessPath{Path: schema.Str(p, keyPos(m, rules.ptr)), Rules: []schema.AccessRule{}}
+		ap := schema.AccessPath{Path: schema.Str(p, keyPos(m, rules)), Rules: []schema.AccessRule{}}
 		if m.object(rules) {
-			for _, principal := range orderedKeys(j, rules.ptr) {
+			for _, principal := range memberKeys(j, rules) {
 				acts := rules.get(principal)
-				rule := schema.AccessRule{Principal: schema.Str(principal, keyPos(m, acts.ptr)), Actions: []schema.String{}}
+				rule := schema.AccessRule{Principal: schema.Str(principal, keyPos(m, acts)), Actions: []schema.String{}}
 				if m.array(acts) {
-					for _, a := range acts.items() {
-						if s := m.str(a); s.Set {
+					n := acts.len()
+					rule.Actions = make([]schema.String, 0, n)
+					for i := range n {
+						if s := m.str(acts.item(i)); s.Set {
 							rule.Actions = append(rule.Actions, s)
 						}
 					}
@@ -118,11 +123,23 @@ func mapAccessPaths(m *mapper, j *validate.JSONFile, paths node) []schema.Access
 	return out
 }
 
-// keyPos is the position of the key of the member at ptr when the locator knows keys (JSON
-// files do), else that of its value.
-func keyPos(m *mapper, ptr string) schema.Pos {
-	if k, ok := m.loc.(interface{ KeyPos(string) schema.Pos }); ok {
-		return k.KeyPos(ptr)
+// memberKeys returns the member names of object node n in file order (see orderedKeys); read
+// only.
+func memberKeys(j *validate.JSONFile, n node) []string {
+	if n.c.Valid() {
+		return n.c.Keys()
 	}
-	return m.pos(ptr)
+	return orderedKeys(j, n.ptr)
+}
+
+// keyPos is the position of the key of member n when the locator knows keys (JSON files do),
+// else that of its value.
+func keyPos(m *mapper, n node) schema.Pos {
+	if n.c.Valid() {
+		return n.c.KeyPos(n.ptr)
+	}
+	if k, ok := m.loc.(interface{ KeyPos(string) schema.Pos }); ok {
+		return k.KeyPos(n.ptr)
+	}
+	return m.pos(n.ptr)
 }

@@ -12,15 +12,31 @@ import (
 const RuleType = "config/type"
 
 // node is a value of a decoded document and the JSON Pointer it sits at. A missing member
-// is a node with a nil value.
+// is a node with a nil value. When the document was indexed by validate.ParseJSON, c walks
+// its index alongside (so that a position costs no lookup from the root) and ptrs builds the
+// pointers of its members; both are zero for other documents.
 type node struct {
-	v   any
-	ptr string
+	v    any
+	ptr  string
+	c    validate.Cursor
+	ptrs *pointerBuilder
+}
+
+// treeRoot returns the root node of v, walking j's index alongside when it has one.
+func treeRoot(v any, j *validate.JSONFile) node {
+	root := node{v: v}
+	if c, ok := j.Cursor(); ok {
+		root.c, root.ptrs = c, &pointerBuilder{}
+	}
+	return root
 }
 
 // get returns the member key of an object node (nil value when absent or not an object).
 func (n node) get(key string) node {
-	child := node{ptr: n.ptr + validate.JoinPointer(key)}
+	child := node{ptr: n.ptrs.member(n.ptr, key), ptrs: n.ptrs}
+	if n.c.Valid() {
+		child.c = n.c.Member(key)
+	}
 	if m, ok := n.v.(map[string]any); ok {
 		child.v = m[key]
 	}
@@ -49,7 +65,26 @@ func (n node) items() []node {
 	a, _ := n.v.([]any)
 	out := make([]node, len(a))
 	for i, v := range a {
-		out[i] = node{v: v, ptr: n.ptr + "/" + itoa(i)}
+		out[i] = node{v: v, ptr: n.ptrs.element(n.ptr, i), ptrs: n.ptrs}
+		if n.c.Valid() {
+			out[i].c = n.c.Index(i)
+		}
+	}
+	return out
+}
+
+// len returns the number of elements of an array node (0 for any other).
+func (n node) len() int {
+	a, _ := n.v.([]any)
+	return len(a)
+}
+
+// item returns element i of an array node (see items), without making the others.
+func (n node) item(i int) node {
+	a, _ := n.v.([]any)
+	out := node{v: a[i], ptr: n.ptrs.element(n.ptr, i), ptrs: n.ptrs}
+	if n.c.Valid() {
+		out.c = n.c.Index(i)
 	}
 	return out
 }
@@ -63,9 +98,22 @@ type mapper struct {
 // pos returns the position of the value at pointer.
 func (m *mapper) pos(ptr string) schema.Pos { return m.loc.PosOf(ptr) }
 
+// posOf returns the position of node n's value (of its deepest existing ancestor when missing).
+func (m *mapper) posOf(n node) schema.Pos {
+	if n.c.Valid() {
+		return n.c.Pos(n.ptr)
+	}
+	return m.loc.PosOf(n.ptr)
+}
+
 // diag records a diagnostic at the value at pointer.
 func (m *mapper) diag(ptr string, sev validate.Severity, rule, format string, args ...any) {
 	m.doc.Diagnostics = append(m.doc.Diagnostics, validate.At(m.pos(ptr), sev, rule, format, args...))
+}
+
+// diagAt records a diagnostic at node n's value.
+func (m *mapper) diagAt(n node, sev validate.Severity, rule, format string, args ...any) {
+	m.doc.Diagnostics = append(m.doc.Diagnostics, validate.At(m.posOf(n), sev, rule, format, args...))
 }
 
 // str reads a string node: unset when absent or null, an error when of another type.
@@ -74,9 +122,9 @@ func (m *mapper) str(n node) schema.String {
 	case nil:
 		return schema.String{}
 	case string:
-		return schema.Str(v, m.pos(n.ptr))
+		return schema.Str(v, m.posOf(n))
 	default:
-		m.diag(n.ptr, validate.Error, RuleType, "%q must be a string, not %s", lastToken(n.ptr), kindOf(v))
+		m.diagAt(n, validate.Error, RuleType, "%q must be a string, not %s", lastToken(n.ptr), kindOf(v))
 		return schema.String{}
 	}
 }
@@ -87,9 +135,9 @@ func (m *mapper) boolean(n node) schema.Bool {
 	case nil:
 		return schema.Bool{}
 	case bool:
-		return schema.Bool{Value: v, Set: true, Pos: m.pos(n.ptr)}
+		return schema.Bool{Value: v, Set: true, Pos: m.posOf(n)}
 	default:
-		m.diag(n.ptr, validate.Error, RuleType, "%q must be true or false, not %s", lastToken(n.ptr), kindOf(v))
+		m.diagAt(n, validate.Error, RuleType, "%q must be true or false, not %s", lastToken(n.ptr), kindOf(v))
 		return schema.Bool{}
 	}
 }
@@ -102,7 +150,7 @@ func (m *mapper) object(n node) bool {
 	case map[string]any:
 		return true
 	default:
-		m.diag(n.ptr, validate.Error, RuleType, "%q must be an object, not %s", lastToken(n.ptr), kindOf(n.v))
+		m.diagAt(n, validate.Error, RuleType, "%q must be an object, not %s", lastToken(n.ptr), kindOf(n.v))
 		return false
 	}
 }
@@ -115,7 +163,7 @@ func (m *mapper) array(n node) bool {
 	case []any:
 		return true
 	default:
-		m.diag(n.ptr, validate.Error, RuleType, "%q must be an array, not %s", lastToken(n.ptr), kindOf(n.v))
+		m.diagAt(n, validate.Error, RuleType, "%q must be an array, not %s", lastToken(n.ptr), kindOf(n.v))
 		return false
 	}
 }

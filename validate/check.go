@@ -31,14 +31,29 @@ type Input struct {
 // Check validates one source: its format's JSON Schema, then the rules beyond it. Ignored rules
 // are dropped, snippets attached, and the result sorted.
 func Check(in Input, opts Options) []Diagnostic {
-	var ds []Diagnostic
+	var ds, schemaDs []Diagnostic
 	if in.Value != nil {
-		ds = append(ds, SchemaCheckFormat(in.Format, in.Value, in.File, in.Locate)...)
-		if isOutputs(in.Format) {
-			ds = append(ds, CheckOutputsValue(in.Value, in.File, in.Locate)...)
+		// The schema and the model rules read the same immutable document: for a large one,
+		// the schema runs on another core meanwhile (batches of small files already keep every
+		// core busy, one file per worker).
+		if in.Lines != nil && len(in.Lines.Data()) >= parallelCheckSize {
+			done := make(chan any, 1)
+			go func() {
+				defer func() { done <- recover() }() // a panic is raised again in the caller
+				schemaDs = SchemaCheckFormat(in.Format, in.Value, in.File, in.Locate)
+			}()
+			ds = checkDocumentRules(in)
+			if r := <-done; r != nil {
+				panic(r)
+			}
+		} else {
+			schemaDs = SchemaCheckFormat(in.Format, in.Value, in.File, in.Locate)
+			ds = checkDocumentRules(in)
 		}
+	} else {
+		ds = CheckModel(in.Model, in.Format)
 	}
-	ds = append(ds, CheckModel(in.Model, in.Format)...)
+	ds = append(schemaDs, ds...)
 	ds = Filter(ds, opts)
 	if in.Lines != nil {
 		for i := range ds {
@@ -46,6 +61,19 @@ func Check(in Input, opts Options) []Diagnostic {
 		}
 	}
 	return Sort(ds)
+}
+
+// parallelCheckSize is the document size from which Check runs the schema concurrently with
+// the other rules.
+const parallelCheckSize = 256 << 10
+
+// checkDocumentRules runs the rules beyond the schema on a document with a decoded value.
+func checkDocumentRules(in Input) []Diagnostic {
+	var ds []Diagnostic
+	if isOutputs(in.Format) {
+		ds = CheckOutputsValue(in.Value, in.File, in.Locate)
+	}
+	return append(ds, CheckModel(in.Model, in.Format)...)
 }
 
 // Filter drops the diagnostics whose rule opts.Ignore names (an exact ID, or a family written

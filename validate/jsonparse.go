@@ -17,14 +17,40 @@ type DuplicateKey struct {
 }
 
 // posNode is where one value of a parsed document sits: its offset and its key's (relative to
-// the text), and its members in file order. Built once while parsing, never changed after.
+// the text), and, for a container, its members. Built once while parsing, never changed after.
+// Scalars (most values) keep only the two offsets, so that a large document's index stays
+// small.
 type posNode struct {
-	off, keyOff int32          // keyOff is -1 when the parent is not an object
-	kids        []posNode      // members (objects and arrays)
-	keys        []string       // object keys, parallel to kids (nil for arrays)
-	lastOf      map[string]int // key -> index of its last appearance, for large objects only
-	dups        bool           // some key appears more than once
+	off, keyOff int32       // keyOff is -1 when the parent is not an object
+	members     *posMembers // nil for scalars and empty arrays
 }
+
+// posMembers are the members of one object or array, in file order.
+type posMembers struct {
+	kids   []posNode
+	keys   []string       // object keys, parallel to kids (nil for arrays)
+	lastOf map[string]int // key -> index of its last appearance, for large objects only
+	dups   bool           // some key appears more than once
+}
+
+// kids returns the node's members (nil for a scalar).
+func (n *posNode) kids() []posNode {
+	if n.members == nil {
+		return nil
+	}
+	return n.members.kids
+}
+
+// keys returns an object's keys in file order (nil when n is not an object).
+func (n *posNode) keys() []string {
+	if n.members == nil {
+		return nil
+	}
+	return n.members.keys
+}
+
+// dups reports whether some key of an object appears more than once.
+func (n *posNode) dups() bool { return n.members != nil && n.members.dups }
 
 // posIndexThreshold is the member count above which an object gets a key map; below it a
 // backward scan is faster than hashing.
@@ -32,25 +58,29 @@ const posIndexThreshold = 16
 
 // member returns the member called tok (the last one of that key), or nil.
 func (n *posNode) member(tok string) *posNode {
-	if n.keys != nil || n.lastOf != nil {
-		if n.lastOf != nil {
-			if i, ok := n.lastOf[tok]; ok {
-				return &n.kids[i]
+	m := n.members
+	if m == nil {
+		return nil
+	}
+	if m.keys != nil {
+		if m.lastOf != nil {
+			if i, ok := m.lastOf[tok]; ok {
+				return &m.kids[i]
 			}
 			return nil
 		}
-		for i := len(n.keys) - 1; i >= 0; i-- { // backwards: the last duplicate wins
-			if n.keys[i] == tok {
-				return &n.kids[i]
+		for i := len(m.keys) - 1; i >= 0; i-- { // backwards: the last duplicate wins
+			if m.keys[i] == tok {
+				return &m.kids[i]
 			}
 		}
 		return nil
 	}
 	i, ok := arrayIndex(tok)
-	if !ok || i >= len(n.kids) {
+	if !ok || i >= len(m.kids) {
 		return nil
 	}
-	return &n.kids[i]
+	return &m.kids[i]
 }
 
 // arrayIndex reads a pointer token as an array index the way strconv.Atoi does (non-negative).
@@ -105,6 +135,33 @@ type jsonParser struct {
 	// its own out once complete, so that it costs one allocation instead of one per doubling.
 	kids []posNode
 	keys []string
+	// strs holds the short strings seen so far: keys and values such as "get" repeat
+	// thousands of times in a large document, and each copy cost an allocation.
+	strs map[string]string
+}
+
+// Interning limits: only short strings, and at most this many distinct ones.
+const (
+	internMaxLen   = 32
+	internMaxCount = 4096
+)
+
+// intern returns raw as a string, shared with an earlier equal one when it is short.
+func (p *jsonParser) intern(raw []byte) string {
+	if len(raw) > internMaxLen {
+		return string(raw)
+	}
+	if s, ok := p.strs[string(raw)]; ok {
+		return s
+	}
+	s := string(raw)
+	if p.strs == nil {
+		p.strs = make(map[string]string)
+	}
+	if len(p.strs) < internMaxCount {
+		p.strs[s] = s
+	}
+	return s
 }
 
 // parseTok is one step of the path being parsed: an object key, or an array index when key is
@@ -228,7 +285,7 @@ func (p *jsonParser) str() (string, bool) {
 			p.i++
 			raw := p.data[start+1 : p.i-1]
 			if plain && utf8.Valid(raw) {
-				return string(raw), true
+				return p.intern(raw), true
 			}
 			var s string
 			if err := json.Unmarshal(p.data[start:p.i], &s); err != nil {
@@ -254,11 +311,12 @@ func (p *jsonParser) object(n *posNode, depth int) (any, bool) {
 	p.i++ // {
 	m := map[string]any{}
 	mark, keyMark := len(p.kids), len(p.keys)
+	dups := false
 	defer func() { p.kids, p.keys = p.kids[:mark], p.keys[:keyMark] }()
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == '}' {
 		p.i++
-		n.keys = []string{}
+		n.members = &posMembers{keys: []string{}}
 		return m, true
 	}
 	for {
@@ -277,7 +335,7 @@ func (p *jsonParser) object(n *posNode, depth int) (any, bool) {
 		p.i++
 		p.skipSpace()
 		if _, seen := m[key]; seen {
-			n.dups = true
+			dups = true
 			p.dups = append(p.dups, DuplicateKey{Pointer: pointerOf(append(p.toks, parseTok{key: key, isKey: true})), Key: key, Offset: keyOff})
 		}
 		p.toks = append(p.toks, parseTok{key: key, isKey: true})
@@ -301,14 +359,14 @@ func (p *jsonParser) object(n *posNode, depth int) (any, bool) {
 		}
 		return nil, false
 	}
-	n.kids = slices.Clone(p.kids[mark:])
-	n.keys = slices.Clone(p.keys[keyMark:])
-	if len(n.keys) > posIndexThreshold {
-		n.lastOf = make(map[string]int, len(m))
-		for i, k := range n.keys {
-			n.lastOf[k] = i
+	members := &posMembers{kids: slices.Clone(p.kids[mark:]), keys: slices.Clone(p.keys[keyMark:]), dups: dups}
+	if len(members.keys) > posIndexThreshold {
+		members.lastOf = make(map[string]int, len(m))
+		for i, k := range members.keys {
+			members.lastOf[k] = i
 		}
 	}
+	n.members = members
 	return m, true
 }
 
@@ -342,7 +400,7 @@ func (p *jsonParser) array(n *posNode, depth int) (any, bool) {
 		}
 		if p.i < len(p.data) && p.data[p.i] == ']' {
 			p.i++
-			n.kids = slices.Clone(p.kids[mark:])
+			n.members = &posMembers{kids: slices.Clone(p.kids[mark:])}
 			return a, true
 		}
 		return nil, false

@@ -123,7 +123,7 @@ func (j *JSONFile) treeNode(pointer string) (*posNode, bool) {
 		}
 		tok := unescapePointerToken(pointer[1:end])
 		pointer = pointer[end:]
-		if n.kids == nil && n.keys == nil {
+		if n.kids() == nil && n.keys() == nil {
 			return n, false
 		}
 		next := n.member(tok)
@@ -199,21 +199,13 @@ func (j *JSONFile) Offset(pointer string) (valueOff, keyOff int, ok bool) {
 func (j *JSONFile) Keys(pointer string) []string {
 	if j.tree != nil {
 		n, ok := j.treeNode(pointer)
-		if !ok || n.keys == nil {
+		if !ok || n.keys() == nil {
 			return nil
 		}
-		if !n.dups {
-			return slices.Clone(n.keys)
+		if !n.dups() {
+			return slices.Clone(n.keys())
 		}
-		seen := make(map[string]bool, len(n.keys))
-		keys := make([]string, 0, len(n.keys))
-		for _, k := range n.keys {
-			if !seen[k] {
-				seen[k] = true
-				keys = append(keys, k)
-			}
-		}
-		return keys
+		return uniqueKeys(n.keys())
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -243,6 +235,19 @@ func (j *JSONFile) Keys(pointer string) []string {
 		keys = append(keys, k.Str)
 	}
 	return keys
+}
+
+// uniqueKeys returns keys without repeats, each at its first appearance.
+func uniqueKeys(keys []string) []string {
+	seen := make(map[string]bool, len(keys))
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func keyOffOrNone(base, off int) int {
