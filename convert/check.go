@@ -22,8 +22,32 @@ func (d *Document) Input() validate.Input {
 // CheckDocument returns the reader's findings for doc plus what validation finds in it: its
 // format's JSON Schema and the Amplify/AWS rules. The result is sorted and filtered by opts.
 func CheckDocument(doc *Document, opts validate.Options) []validate.Diagnostic {
-	ds := append(slices.Clone(doc.Diagnostics), validate.Check(doc.Input(), opts)...)
+	checked := validate.Check(doc.Input(), opts)
+	ds := append(withoutSchemaRepeats(doc.Diagnostics, checked), checked...)
 	return AttachSnippets([]*Document{doc}, validate.Sort(validate.Filter(ds, opts)))
+}
+
+// withoutSchemaRepeats drops the reader's wrong-type findings (config/type) where the JSON
+// Schema already reports one at the same place: one mistake, one finding. Formats without a
+// schema keep the reader's.
+func withoutSchemaRepeats(reader, checked []validate.Diagnostic) []validate.Diagnostic {
+	type place struct {
+		line, column int
+	}
+	schemaAt := map[place]bool{}
+	for _, d := range checked {
+		if strings.HasPrefix(d.Rule, "schema/") {
+			schemaAt[place{d.Line, d.Column}] = true
+		}
+	}
+	out := make([]validate.Diagnostic, 0, len(reader))
+	for _, d := range reader {
+		if d.Rule == RuleType && schemaAt[place{d.Line, d.Column}] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // CheckProject loads the project in root and validates it: every source on its own (in

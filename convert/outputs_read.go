@@ -5,9 +5,6 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-// RuleOutputsDefaultBucket is the rule for a storage.bucket_name that no buckets[] entry has.
-const RuleOutputsDefaultBucket = "outputs/default-bucket"
-
 // readOutputs reads a Gen 2 amplify_outputs.json (versions "1" to "1.5"): storage's buckets
 // with their access paths, and the DynamoDB tables under custom.dynamodb_tables (where this
 // tool's migration writes them).
@@ -81,6 +78,7 @@ func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
 			BucketName: m.str(b.get("bucket_name")),
 			Region:     m.str(b.get("aws_region")),
 		}
+		// A bucket_name that no entry has is validate's storage/default-not-listed.
 		if defName.Set && bucket.BucketName.Set && bucket.BucketName.Value == defName.Value && !foundDefault {
 			bucket.Default, foundDefault = true, true
 		}
@@ -88,11 +86,6 @@ func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
 			bucket.Paths = mapAccessPaths(m, j, paths)
 		}
 		model.Buckets = append(model.Buckets, bucket)
-	}
-	if defName.Set && !foundDefault {
-		m.diagAt(st.get("bucket_name"), validate.Warning, RuleOutputsDefaultBucket,
-			"storage.bucket_name %q is not the bucket_name of any entry in storage.buckets; the default bucket must be one of them",
-			defName.Value)
 	}
 }
 
