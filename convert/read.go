@@ -76,7 +76,7 @@ func Read(ctx context.Context, src Source, opts ReadOptions) (*Document, error) 
 		return nil, err
 	}
 	if !doc.Failed() && doc.Model.Empty() && doc.Value != nil && holdsStorage(doc.Format) {
-		doc.Diagnostics = append(doc.Diagnostics, validate.Diagnostic{File: doc.File,
+		doc.Diagnostics = append(doc.Diagnostics, validate.Diagnostic{File: doc.File, Line: 1, Column: 1,
 			Severity: validate.Info, Rule: RuleNoStorage,
 			Message: sprintf("no storage found: the %s describes no S3 bucket or DynamoDB table", doc.Format)})
 	}

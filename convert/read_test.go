@@ -188,9 +188,9 @@ func findings(ds []validate.Diagnostic) []string {
 // quietly lose them.
 func TestReadFindings(t *testing.T) {
 	cases := map[string][]string{
-		"bad/empty.json":          {"0:0 error input/empty"},
-		"bad/blank.js":            {"0:0 error input/empty"},
-		"bad/utf16.json":          {"0:0 error input/utf16"},
+		"bad/empty.json":          {"1:1 error input/empty"},
+		"bad/blank.js":            {"1:1 error input/empty"},
+		"bad/utf16.json":          {"1:1 error input/utf16"},
 		"bad/binary.json":         {"1:1 error input/binary"},
 		"bad/lfs-pointer.json":    {"1:1 error input/lfs-pointer"},
 		"bad/merge-conflict.json": {"3:1 error input/merge-conflict"},
@@ -199,11 +199,11 @@ func TestReadFindings(t *testing.T) {
 		"bad/unknown.json":        {"1:1 error input/unknown-format"},
 		"amplifyconfiguration-web/duplicate-keys.json": {"5:5 warning json/duplicate-key"},
 
-		"amplifyconfiguration-web/no-storage.json":            {"0:0 info input/no-storage"},
+		"amplifyconfiguration-web/no-storage.json":            {"1:1 info input/no-storage"},
 		"amplifyconfiguration-web/mock-endpoint.json":         {"7:35 warning dynamodb/schemas-as-string"},
 		"amplifyconfiguration/transfer-utility-mismatch.json": {"9:35 warning native/transfer-utility-mismatch"},
 		"amplifyconfiguration/trailing-comma.json":            {"10:17 error json/syntax"},
-		"amplifyconfiguration/no-storage.json":                {"0:0 info input/no-storage"},
+		"amplifyconfiguration/no-storage.json":                {"1:1 info input/no-storage"},
 		"awsconfiguration/legacy.json":                        {"26:16 info native/dynamodb-region-only"},
 		"amplifyconfiguration-dart/comment-inside.dart":       {"6:13 error json/syntax"},
 		"amplifyconfiguration-dart/escapes-then-error.dart":   {"10:17 error json/syntax"},
@@ -211,7 +211,7 @@ func TestReadFindings(t *testing.T) {
 		"amplifyconfiguration-dart/map-literal.dart":          {"2:44 error dart/unsupported"},
 		"amplifyconfiguration-dart/interpolation.dart":        {"8:28 error dart/interpolation"},
 		"amplify-outputs/default-not-listed.json":             {}, // validate reports it: storage/default-not-listed
-		"amplify-outputs/version-only.json":                   {"0:0 info input/no-storage"},
+		"amplify-outputs/version-only.json":                   {"1:1 info input/no-storage"},
 
 		// These need the JavaScript reader (convert/jsconfig).
 		"bad/only-comments.js":              {"1:1 error js/no-export"},
@@ -222,7 +222,7 @@ func TestReadFindings(t *testing.T) {
 		"aws-exports/cli-generated.js":      nil,
 		"aws-exports/mobile-hub.js":         nil,
 		"aws-exports/babel-crlf-bom.cjs":    nil,
-		"aws-exports/anonymous-default.mjs": {"0:0 info input/no-storage"},
+		"aws-exports/anonymous-default.mjs": {"1:1 info input/no-storage"},
 	}
 	for rel, want := range cases {
 		doc := readFixture(t, readFixtureDir+"/"+rel, ReadOptions{})
@@ -239,7 +239,7 @@ func TestReadOversized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := findings(doc.Diagnostics); len(got) != 1 || got[0] != "0:0 error input/too-large" {
+	if got := findings(doc.Diagnostics); len(got) != 1 || got[0] != "1:1 error input/too-large" {
 		t.Errorf("findings = %q", got)
 	}
 	big := bytes.Repeat([]byte(" "), DefaultMaxSize+1)

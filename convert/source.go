@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"unicode/utf8"
 
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
@@ -55,9 +56,9 @@ func Ingest(src Source, maxSize, maxDepth int) (Ingested, []validate.Diagnostic)
 	}
 	data := src.Data
 	whole := func(rule, format string, args ...any) []validate.Diagnostic {
-		d := validate.Diagnostic{File: src.Name, Severity: validate.Error, Rule: rule}
-		d.Message = sprintf(format, args...)
-		return []validate.Diagnostic{d}
+		// At 1:1: a finding about the whole file still gets a file:line:column (editors, SARIF
+		// regions and CI annotations need one).
+		return []validate.Diagnostic{validate.At(schema.Pos{File: src.Name, Line: 1, Column: 1}, validate.Error, rule, format, args...)}
 	}
 	if len(data) > maxSize {
 		return Ingested{Name: src.Name}, whole(RuleTooLarge,
