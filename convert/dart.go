@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 
+	"github.com/seed-258d3fb3/amplify-storage-config/convert/internal/nesting"
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
@@ -194,7 +195,7 @@ func indexCode(data, sep []byte) int {
 			}
 			i += end + 3
 		case data[i] == '\'' || data[i] == '"':
-			i = skipString(data, i, data[i])
+			i = nesting.SkipString(data, i, data[i])
 		case bytes.HasPrefix(data[i:], sep):
 			return i
 		}
