@@ -67,7 +67,11 @@ type ReportTable struct {
 // using any source).
 func (r Report) WriteText(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s (outputs version %s, %s)\n", r.Out, outcomeText(r.Outcome), r.Version, r.Format)
+	if r.Out == "" || r.Out == "-" { // convert to stdout: the document went there
+		fmt.Fprintf(&b, "outputs printed to stdout (outputs version %s, %s)\n", r.Version, r.Format)
+	} else {
+		fmt.Fprintf(&b, "%s: %s (outputs version %s, %s)\n", r.Out, outcomeText(r.Outcome), r.Version, r.Format)
+	}
 	if r.Outcome == "not-written" && len(r.Sources) == 0 && len(r.Buckets) == 0 && len(r.Tables) == 0 && len(r.Losses) == 0 {
 		// Stopped before any source was used (no environment could be chosen): the findings say why.
 		_, err := io.WriteString(w, b.String())
