@@ -187,16 +187,7 @@ func readBackendConfig(doc *Document, v any, j *validate.JSONFile) {
 	if !ok {
 		return
 	}
-	storage, ok := r.member(root, "", "storage")
-	if !ok {
-		return
-	}
-	for _, name := range r.keys("/storage") {
-		ptr := validate.JoinPointer("storage", name)
-		entry, ok := r.object(storage[name], ptr, sprintf("storage resource %q", name), validate.Error)
-		if !ok {
-			continue
-		}
+	r.eachStorageResource(root, func(name, ptr string, entry map[string]any) {
 		service := r.str(entry, ptr, "service")
 		if !service.Set {
 			r.report(ptr, validate.Warning, RuleGen1MissingField,
@@ -208,7 +199,7 @@ func readBackendConfig(doc *Document, v any, j *validate.JSONFile) {
 			Management: management(r.str(entry, ptr, "serviceType")),
 		}
 		doc.Model.Resources = append(doc.Model.Resources, res)
-	}
+	})
 }
 
 // readCLIInputs reads amplify/backend/storage/<name>/cli-inputs.json: for S3 the access
@@ -346,23 +337,14 @@ func readAmplifyMeta(doc *Document, v any, j *validate.JSONFile) {
 			doc.Model.ProjectRegion = env.Region
 		}
 	}
-	storage, ok := r.member(root, "", "storage")
-	if !ok {
-		return
-	}
-	for _, name := range r.keys("/storage") {
-		ptr := validate.JoinPointer("storage", name)
-		entry, ok := r.object(storage[name], ptr, sprintf("storage resource %q", name), validate.Error)
-		if !ok {
-			continue
-		}
+	r.eachStorageResource(root, func(name, ptr string, entry map[string]any) {
 		res := schema.Resource{Name: r.name(ptr, name),
 			Service:    r.storageService(r.str(entry, ptr, "service"), ptr+"/service"),
 			Management: management(r.str(entry, ptr, "serviceType"))}
 		doc.Model.Resources = append(doc.Model.Resources, res)
 		out, ok := r.member(entry, ptr, "output")
 		if !ok {
-			continue
+			return
 		}
 		op := ptr + "/output"
 		switch res.Service {
@@ -381,7 +363,7 @@ func readAmplifyMeta(doc *Document, v any, j *validate.JSONFile) {
 				doc.Model.Tables = append(doc.Model.Tables, t)
 			}
 		}
-	}
+	})
 }
 
 // flatKey reads a key given as two sibling fields (name and type, S|N|B).
@@ -408,5 +390,21 @@ func readLocalEnvInfo(doc *Document, v any, j *validate.JSONFile) {
 	if !doc.Model.CurrentEnv.Set {
 		r.report("", validate.Warning, RuleGen1MissingField,
 			"no \"envName\": the current environment is unknown; choose one with --env")
+	}
+}
+
+// eachStorageResource calls fn for every object under root's "storage" member, in file order
+// (backend-config.json and amplify-meta.json both list the storage resources there); a member
+// that is not an object is reported and skipped.
+func (r gen1Reader) eachStorageResource(root map[string]any, fn func(name, ptr string, entry map[string]any)) {
+	storage, ok := r.member(root, "", "storage")
+	if !ok {
+		return
+	}
+	for _, name := range r.keys("/storage") {
+		ptr := validate.JoinPointer("storage", name)
+		if entry, ok := r.object(storage[name], ptr, sprintf("storage resource %q", name), validate.Error); ok {
+			fn(name, ptr, entry)
+		}
 	}
 }

@@ -39,8 +39,14 @@ func WriteInspect(w io.Writer, docs []*Document) error {
 		}
 		out.Sources = append(out.Sources, s)
 	}
+	return writeIndentedJSON(w, out)
+}
+
+// writeIndentedJSON writes v as 2-space indented JSON for people to read: <, > and & as they
+// are (file names such as "<stdin>"), not HTML-escaped.
+func writeIndentedJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return enc.Encode(v)
 }

@@ -2,7 +2,6 @@ package convert
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"path/filepath"
 	"slices"
@@ -234,8 +233,5 @@ func WriteProject(w io.Writer, p *Project) error {
 		}
 		out.Sources = append(out.Sources, s)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeIndentedJSON(w, out)
 }
