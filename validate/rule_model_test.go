@@ -89,7 +89,9 @@ func TestCheckOutputsValue(t *testing.T) {
 	doc := map[string]any{"storage": map[string]any{"bucket_name": "a",
 		"buckets": []any{map[string]any{"bucket_name": "b"}, map[string]any{"bucket_name": "c"}}}}
 	ds := CheckOutputsValue(doc, "o.json", nil)
-	if len(ds) != 1 || ds[0].Rule != RuleDefaultNotListed || !strings.Contains(ds[0].Message, `(which lists "b", "c")`) {
+	// Not listed, and (being in no model bucket) its name is checked here too: "a" is too short.
+	if len(ds) != 2 || ds[0].Rule != RuleDefaultNotListed || !strings.Contains(ds[0].Message, `(which lists "b", "c")`) ||
+		ds[1].Rule != RuleBucketName {
 		t.Errorf("got %v", ds)
 	}
 	doc["storage"].(map[string]any)["bucket_name"] = "c"

@@ -61,9 +61,14 @@ func CheckOutputsValue(value any, file string, loc Locator) []Diagnostic {
 	if len(names) > 0 {
 		listed = quoteList(sortedCopy(names))
 	}
-	return []Diagnostic{At(pos, Error, RuleDefaultNotListed,
+	ds = append(ds, At(pos, Error, RuleDefaultNotListed,
 		"default bucket %q is not listed in storage.buckets[] (which lists %s); add it there with its name and aws_region, or point bucket_name at a listed bucket",
-		def, listed)}
+		def, listed))
+	// Not in buckets[], it is in no model bucket either, so the name rules would not see it.
+	for _, p := range BucketNameProblems(def) {
+		ds = append(ds, At(pos, p.Severity, p.Rule, "%s", p.Message))
+	}
+	return ds
 }
 
 func sortedCopy(ss []string) []string {
