@@ -80,9 +80,11 @@ func (a *App) runValidate(ctx context.Context, args []string) int {
 		diags = append(diags, pd...)
 		files += n
 	}
-	if len(fileArgs) > 1 {
+	if len(fileArgs) > 0 {
 		// A batch keeps only findings, so its live heap stays small while it allocates a lot:
 		// collecting 4x less often costs a few MB and saves ~30% of the CPU (10,000 files).
+		// One large file allocates mostly short-lived index and pointer memory while its live
+		// heap peaks at the end: the same setting saves ~10% of its time at the same peak RSS.
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	if len(fileArgs) > 0 {
