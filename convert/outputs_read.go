@@ -15,7 +15,7 @@ func readOutputs(doc *Document, v any, j *validate.JSONFile) {
 // mapOutputs maps decoded outputs into doc.Model. j walks the text, to keep path and
 // principal order; loc gives positions.
 func mapOutputs(doc *Document, v any, j *validate.JSONFile, loc validate.Locator) {
-	m := &mapper{doc: doc, loc: loc}
+	m := &mapper{doc: doc, loc: loc, deferPos: doc.deferPositions}
 	root := node{v: v}
 	if loc == validate.Locator(j) {
 		root = treeRoot(v, j) // positions straight from the parse's index
@@ -100,18 +100,31 @@ func mapAccessPaths(m *mapper, j *validate.JSONFile, paths node) []schema.Access
 				acts := rules.get(principal)
 				rule := schema.AccessRule{Principal: schema.Str(principal, keyPos(m, acts)), Actions: []schema.String{}}
 				if m.array(acts) {
-					n := acts.len()
-					rule.Actions = make([]schema.String, 0, n)
-					for i := range n {
-						if s := m.str(acts.item(i)); s.Set {
-							rule.Actions = append(rule.Actions, s)
-						}
-					}
+					rule.Actions = mapActions(m, acts)
 				}
 				ap.Rules = append(ap.Rules, rule)
 			}
 		}
 		out = append(out, ap)
+	}
+	return out
+}
+
+// mapActions reads an access rule's array of actions (nulls skipped).
+func mapActions(m *mapper, acts node) []schema.String {
+	a, _ := acts.v.([]any)
+	out := make([]schema.String, 0, len(a))
+	for i, v := range a {
+		if s, ok := v.(string); ok && m.deferPos && acts.c.Valid() {
+			// Deferred, the element's pointer is not even built.
+			if pos, ok := acts.c.DeferredElementPos(acts.ptr, i); ok {
+				out = append(out, schema.Str(s, pos))
+				continue
+			}
+		}
+		if s := m.str(acts.item(i)); s.Set {
+			out = append(out, s)
+		}
 	}
 	return out
 }
@@ -129,6 +142,9 @@ func memberKeys(j *validate.JSONFile, n node) []string {
 // else that of its value.
 func keyPos(m *mapper, n node) schema.Pos {
 	if n.c.Valid() {
+		if m.deferPos {
+			return n.c.DeferredKeyPos(n.ptr)
+		}
 		return n.c.KeyPos(n.ptr)
 	}
 	if k, ok := m.loc.(interface{ KeyPos(string) schema.Pos }); ok {

@@ -122,6 +122,7 @@ func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions)
 		return nil
 	}
 	doc.Value, doc.Locate = v, j
+	doc.deferPositions = opts.DeferPositions
 	read(doc, v, j)
 	return nil
 }

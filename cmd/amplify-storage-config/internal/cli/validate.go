@@ -91,7 +91,10 @@ func (a *App) runValidate(ctx context.Context, args []string) int {
 		// Each file's findings are kept by index (deterministic order), its document dropped as
 		// soon as it is checked, so that a batch of 10,000 files does not hold them all.
 		perFile := make([][]validate.Diagnostic, len(fileArgs))
-		err := a.eachDocument(ctx, fileArgs, opts, rf.stdinFilename, "checking", func(i int, doc *convert.Document) {
+		// Only findings are printed, and validate.At resolves their positions.
+		fileOpts := opts
+		fileOpts.DeferPositions = true
+		err := a.eachDocument(ctx, fileArgs, fileOpts, rf.stdinFilename, "checking", func(i int, doc *convert.Document) {
 			perFile[i] = checkDocument(doc)
 		})
 		if err != nil {
