@@ -92,11 +92,17 @@ func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
 // mapAccessPaths reads a bucket's paths {path: {principal: [actions]}} in file order.
 func mapAccessPaths(m *mapper, j *validate.JSONFile, paths node) []schema.AccessPath {
 	var out []schema.AccessPath
-	for _, p := range memberKeys(j, paths) {
+	keys := memberKeys(j, paths)
+	if len(keys) > 0 {
+		out = make([]schema.AccessPath, 0, len(keys))
+	}
+	for _, p := range keys {
 		rules := paths.get(p)
 		ap := schema.AccessPath{Path: schema.Str(p, keyPos(m, rules)), Rules: []schema.AccessRule{}}
 		if m.object(rules) {
-			for _, principal := range memberKeys(j, rules) {
+			principals := memberKeys(j, rules)
+			ap.Rules = make([]schema.AccessRule, 0, len(principals))
+			for _, principal := range principals {
 				acts := rules.get(principal)
 				rule := schema.AccessRule{Principal: schema.Str(principal, keyPos(m, acts)), Actions: []schema.String{}}
 				if m.array(acts) {

@@ -160,12 +160,28 @@ func checkDefinePath(path string, all []string) (rule, message string) {
 func pathPrefixes(path string, all []string) []string {
 	var out []string
 	for _, p := range all {
-		if p != path && strings.HasPrefix(path, strings.ReplaceAll(p, "*", "")) {
+		if p != path && hasPrefixWithoutStars(path, p) {
 			out = append(out, p)
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// hasPrefixWithoutStars is strings.HasPrefix(s, strings.ReplaceAll(prefix, "*", "")) without
+// making the new string (it runs for every pair of a bucket's paths).
+func hasPrefixWithoutStars(s, prefix string) bool {
+	i := 0
+	for j := 0; j < len(prefix); j++ {
+		if prefix[j] == '*' {
+			continue
+		}
+		if i >= len(s) || s[i] != prefix[j] {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // quoteList quotes each string and joins them with ", ".
