@@ -47,8 +47,15 @@ func RebuildStoragePaths(keys []string) []RebuiltPath {
 			foldedInto[j] = i
 		}
 	}
-	var out []RebuiltPath
-	pos := make(map[int]int) // owner key index -> index in out
+	if len(index) == 0 {
+		return nil
+	}
+	out := make([]RebuiltPath, 0, len(index)-len(foldedInto))
+	from := make([]int, 0, cap(out)) // one block for every From (each capped at one element)
+	var pos []int                    // owner key index -> index in out
+	if len(foldedInto) > 0 {
+		pos = make([]int, len(keys))
+	}
 	for i, k := range keys {
 		if index[k] != i {
 			continue
@@ -56,8 +63,11 @@ func RebuildStoragePaths(keys []string) []RebuiltPath {
 		if _, folded := foldedInto[i]; folded {
 			continue
 		}
-		pos[i] = len(out)
-		out = append(out, RebuiltPath{Path: strings.ReplaceAll(k, OwnerToken, EntityIDToken), From: []int{i}})
+		if pos != nil {
+			pos[i] = len(out)
+		}
+		from = append(from, i)
+		out = append(out, RebuiltPath{Path: strings.ReplaceAll(k, OwnerToken, EntityIDToken), From: from[len(from)-1 : len(from) : len(from)]})
 	}
 	for j, i := range foldedInto {
 		out[pos[i]].From = append(out[pos[i]].From, j)
