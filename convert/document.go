@@ -29,6 +29,9 @@ type Document struct {
 	Value any
 	// Locate turns a JSON Pointer into Value into a position in File; nil when Value is nil.
 	Locate validate.Locator
+
+	// deferPositions is ReadOptions.DeferPositions.
+	deferPositions bool
 }
 
 // Failed reports whether the reader found an error (the model may then be partial).
@@ -50,6 +53,11 @@ type ReadOptions struct {
 	Evaluator jsconfig.Evaluator
 	// MaxSize and MaxDepth cap every input (0 means DefaultMaxSize and DefaultMaxDepth).
 	MaxSize, MaxDepth int
+	// DeferPositions lets readers leave the line, column and pointer of the model's values to
+	// be worked out when something asks for them (schema.Pos.Deferred): much faster for large
+	// files whose values are mostly never reported. Whoever reads the model's positions
+	// then calls Pos.Resolved first (validate.At does).
+	DeferPositions bool
 }
 
 // DefaultEvalTimeout bounds one --eval evaluation.

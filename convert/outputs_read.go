@@ -15,7 +15,7 @@ func readOutputs(doc *Document, v any, j *validate.JSONFile) {
 // mapOutputs maps decoded outputs into doc.Model. j walks the text, to keep path and
 // principal order; loc gives positions.
 func mapOutputs(doc *Document, v any, j *validate.JSONFile, loc validate.Locator) {
-	m := &mapper{doc: doc, loc: loc}
+	m := &mapper{doc: doc, loc: loc, deferPos: doc.deferPositions}
 	root := node{v: v}
 	if loc == validate.Locator(j) {
 		root = treeRoot(v, j) // positions straight from the parse's index
@@ -92,26 +92,45 @@ func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
 // mapAccessPaths reads a bucket's paths {path: {principal: [actions]}} in file order.
 func mapAccessPaths(m *mapper, j *validate.JSONFile, paths node) []schema.AccessPath {
 	var out []schema.AccessPath
-	for _, p := range memberKeys(j, paths) {
+	keys := memberKeys(j, paths)
+	if len(keys) > 0 {
+		out = make([]schema.AccessPath, 0, len(keys))
+	}
+	for _, p := range keys {
 		rules := paths.get(p)
 		ap := schema.AccessPath{Path: schema.Str(p, keyPos(m, rules)), Rules: []schema.AccessRule{}}
 		if m.object(rules) {
-			for _, principal := range memberKeys(j, rules) {
+			principals := memberKeys(j, rules)
+			ap.Rules = make([]schema.AccessRule, 0, len(principals))
+			for _, principal := range principals {
 				acts := rules.get(principal)
 				rule := schema.AccessRule{Principal: schema.Str(principal, keyPos(m, acts)), Actions: []schema.String{}}
 				if m.array(acts) {
-					n := acts.len()
-					rule.Actions = make([]schema.String, 0, n)
-					for i := range n {
-						if s := m.str(acts.item(i)); s.Set {
-							rule.Actions = append(rule.Actions, s)
-						}
-					}
+					rule.Actions = mapActions(m, acts)
 				}
 				ap.Rules = append(ap.Rules, rule)
 			}
 		}
 		out = append(out, ap)
+	}
+	return out
+}
+
+// mapActions reads an access rule's array of actions (nulls skipped).
+func mapActions(m *mapper, acts node) []schema.String {
+	a, _ := acts.v.([]any)
+	out := make([]schema.String, 0, len(a))
+	for i, v := range a {
+		if s, ok := v.(string); ok && m.deferPos && acts.c.Valid() {
+			// Deferred, the element's pointer is not even built.
+			if pos, ok := acts.c.DeferredElementPos(acts.ptr, i); ok {
+				out = append(out, schema.Str(s, pos))
+				continue
+			}
+		}
+		if s := m.str(acts.item(i)); s.Set {
+			out = append(out, s)
+		}
 	}
 	return out
 }
@@ -129,6 +148,9 @@ func memberKeys(j *validate.JSONFile, n node) []string {
 // else that of its value.
 func keyPos(m *mapper, n node) schema.Pos {
 	if n.c.Valid() {
+		if m.deferPos {
+			return n.c.DeferredKeyPos(n.ptr)
+		}
 		return n.c.KeyPos(n.ptr)
 	}
 	if k, ok := m.loc.(interface{ KeyPos(string) schema.Pos }); ok {

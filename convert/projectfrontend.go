@@ -278,6 +278,7 @@ func (m *merger) baseName(resource string) string {
 
 // posString formats a position as file:line:col (file alone when it has no line).
 func posString(p schema.Pos) string {
+	p = p.Resolved()
 	switch {
 	case p.File == "":
 		return "(derived)"

@@ -108,7 +108,10 @@ func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions)
 		readDart(doc, data)
 		return nil
 	}
-	read, ok := jsonReaders()[doc.Format]
+	read, ok := jsonReader(readOutputs), true // the most read format: no map of readers to make
+	if doc.Format != schema.AmplifyOutputs {
+		read, ok = jsonReaders()[doc.Format]
+	}
 	if !ok {
 		doc.Format = schema.FormatUnknown
 		doc.Diagnostics = append(doc.Diagnostics, doc.Lines.At(0, "", validate.Error, RuleUnknownFormat,
@@ -122,6 +125,7 @@ func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions)
 		return nil
 	}
 	doc.Value, doc.Locate = v, j
+	doc.deferPositions = opts.DeferPositions
 	read(doc, v, j)
 	return nil
 }

@@ -93,6 +93,8 @@ func (n node) item(i int) node {
 type mapper struct {
 	doc *Document
 	loc validate.Locator
+	// deferPos makes the positions of indexed nodes deferred (ReadOptions.DeferPositions).
+	deferPos bool
 }
 
 // pos returns the position of the value at pointer.
@@ -101,6 +103,9 @@ func (m *mapper) pos(ptr string) schema.Pos { return m.loc.PosOf(ptr) }
 // posOf returns the position of node n's value (of its deepest existing ancestor when missing).
 func (m *mapper) posOf(n node) schema.Pos {
 	if n.c.Valid() {
+		if m.deferPos {
+			return n.c.DeferredPos(n.ptr)
+		}
 		return n.c.Pos(n.ptr)
 	}
 	return m.loc.PosOf(n.ptr)

@@ -16,10 +16,30 @@ type Pos struct {
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Pointer string `json:"pointer,omitempty"`
+	// Deferred, when not nil, means Line, Column and Pointer are not filled in yet: a reader
+	// that makes very many values may leave them to be worked out only when asked for, and
+	// then Line, Column and Pointer hold Deferred's own data. Resolved fills them in; whatever
+	// reads Line, Column or Pointer of a Pos that may be deferred calls it first. Nil in every
+	// resolved Pos.
+	Deferred PosResolver `json:"-"`
+}
+
+// PosResolver works out the Line, Column and Pointer of a deferred Pos (see Pos.Deferred).
+type PosResolver interface {
+	// ResolvePos returns p with Line, Column and Pointer filled in and Deferred nil.
+	ResolvePos(p Pos) Pos
+}
+
+// Resolved returns p with Line, Column and Pointer filled in (p itself unless deferred).
+func (p Pos) Resolved() Pos {
+	if p.Deferred == nil {
+		return p
+	}
+	return p.Deferred.ResolvePos(p)
 }
 
 // IsZero reports whether p names no place (a derived or defaulted value).
-func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 }
+func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 && p.Deferred == nil }
 
 // String is a string value with its origin. An unset String has Set false.
 type String struct {

@@ -70,6 +70,7 @@ type Diagnostic struct {
 
 // At returns a diagnostic at pos.
 func At(pos schema.Pos, sev Severity, rule, format string, args ...any) Diagnostic {
+	pos = pos.Resolved()
 	return Diagnostic{File: pos.File, Line: pos.Line, Column: pos.Column, Pointer: pos.Pointer,
 		Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)}
 }

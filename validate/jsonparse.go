@@ -146,8 +146,16 @@ const (
 	internMaxCount = 4096
 )
 
+// internMapMinSize is the smallest document that gets its own table of strings seen: in a
+// small one, few strings repeat that commonString does not know, and the table costs more
+// than it saves.
+const internMapMinSize = 16 << 10
+
 // intern returns raw as a string, shared with an earlier equal one when it is short.
 func (p *jsonParser) intern(raw []byte) string {
+	if s, ok := commonString(raw); ok {
+		return s
+	}
 	if len(raw) > internMaxLen {
 		return string(raw)
 	}
@@ -156,6 +164,9 @@ func (p *jsonParser) intern(raw []byte) string {
 	}
 	s := string(raw)
 	if p.strs == nil {
+		if len(p.data) < internMapMinSize {
+			return s
+		}
 		p.strs = make(map[string]string)
 	}
 	if len(p.strs) < internMaxCount {

@@ -259,6 +259,7 @@ func bucketLabel(b *schema.Bucket) string {
 
 // posString renders a position as file:line:col.
 func posString(p schema.Pos) string {
+	p = p.Resolved()
 	if p.Line == 0 {
 		if p.File == "" {
 			return "(derived)"

@@ -47,8 +47,15 @@ func RebuildStoragePaths(keys []string) []RebuiltPath {
 			foldedInto[j] = i
 		}
 	}
-	var out []RebuiltPath
-	pos := make(map[int]int) // owner key index -> index in out
+	if len(index) == 0 {
+		return nil
+	}
+	out := make([]RebuiltPath, 0, len(index)-len(foldedInto))
+	from := make([]int, 0, cap(out)) // one block for every From (each capped at one element)
+	var pos []int                    // owner key index -> index in out
+	if len(foldedInto) > 0 {
+		pos = make([]int, len(keys))
+	}
 	for i, k := range keys {
 		if index[k] != i {
 			continue
@@ -56,8 +63,11 @@ func RebuildStoragePaths(keys []string) []RebuiltPath {
 		if _, folded := foldedInto[i]; folded {
 			continue
 		}
-		pos[i] = len(out)
-		out = append(out, RebuiltPath{Path: strings.ReplaceAll(k, OwnerToken, EntityIDToken), From: []int{i}})
+		if pos != nil {
+			pos[i] = len(out)
+		}
+		from = append(from, i)
+		out = append(out, RebuiltPath{Path: strings.ReplaceAll(k, OwnerToken, EntityIDToken), From: from[len(from)-1 : len(from) : len(from)]})
 	}
 	for j, i := range foldedInto {
 		out[pos[i]].From = append(out[pos[i]].From, j)
@@ -160,12 +170,28 @@ func checkDefinePath(path string, all []string) (rule, message string) {
 func pathPrefixes(path string, all []string) []string {
 	var out []string
 	for _, p := range all {
-		if p != path && strings.HasPrefix(path, strings.ReplaceAll(p, "*", "")) {
+		if p != path && hasPrefixWithoutStars(path, p) {
 			out = append(out, p)
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// hasPrefixWithoutStars is strings.HasPrefix(s, strings.ReplaceAll(prefix, "*", "")) without
+// making the new string (it runs for every pair of a bucket's paths).
+func hasPrefixWithoutStars(s, prefix string) bool {
+	i := 0
+	for j := 0; j < len(prefix); j++ {
+		if prefix[j] == '*' {
+			continue
+		}
+		if i >= len(s) || s[i] != prefix[j] {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // quoteList quotes each string and joins them with ", ".

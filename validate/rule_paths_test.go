@@ -160,3 +160,13 @@ func FuzzCheckStoragePaths(f *testing.F) {
 		}
 	})
 }
+
+func TestHasPrefixWithoutStars(t *testing.T) {
+	for _, s := range []string{"", "a", "a/*", "a/b/*", "ab/*", "*", "a*b/*", "é/*", "a/{entity_id}/*"} {
+		for _, p := range []string{"", "*", "a/*", "a*", "a/b/*", "*a", "**", "a/b/c/*", "é*", "b"} {
+			if got, want := hasPrefixWithoutStars(s, p), strings.HasPrefix(s, strings.ReplaceAll(p, "*", "")); got != want {
+				t.Errorf("hasPrefixWithoutStars(%q, %q) = %v, want %v", s, p, got, want)
+			}
+		}
+	}
+}

@@ -170,6 +170,7 @@ func outcomeText(o string) string {
 }
 
 func posText(p schema.Pos) string {
+	p = p.Resolved()
 	switch {
 	case p.File == "":
 		return "(derived)"
