@@ -58,6 +58,9 @@ func analyze(name string, data []byte, lines *validate.Lines) (*static, *EvalErr
 	if ferr != nil {
 		return nil, ferr
 	}
+	if err := earlyError(p); err != nil {
+		return nil, err
+	}
 	g := indexProgram(p)
 	s, ok := findExport(g)
 	if !ok {

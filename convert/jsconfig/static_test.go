@@ -222,3 +222,28 @@ func TestReadStaticSpread(t *testing.T) {
 	self := ReadStatic("self.js", []byte("var a = {...a, x: 1};\nexport default a;\n"), nil)
 	_ = self.Locate.PosOf("/y") // must return, not recurse forever
 }
+
+// Declarations JavaScript rejects before running are syntax errors for the static reader too,
+// so that it never reads a file evaluation refuses (found by FuzzStaticVsEval).
+func TestReadStaticEarlyErrors(t *testing.T) {
+	for src, wantLine := range map[string]int{
+		"const a = 1;\nconst a = 2;\nexport default {};\n":  2,
+		"let a = 1;\nvar a = 2;\nexport default {};\n":      2,
+		"const a;\nexport default {};\n":                    1,
+		"class A {}\nlet A = 1;\nexport default {};\n":      2,
+		"var a = 1;\nvar a = 2;\nexport default {x: a};\n":  0, // allowed
+		"function f() {}\nvar f = 1;\nexport default {};\n": 0, // allowed
+		"const a = {},\nexport default a\n":                 2, // export after a comma
+	} {
+		res := ReadStatic("e.js", []byte(src), nil)
+		var got int
+		for _, d := range res.Diagnostics {
+			if d.Rule == RuleSyntax {
+				got = d.Line
+			}
+		}
+		if got != wantLine {
+			t.Errorf("%q: js/syntax at line %d, want %d (diagnostics %v)", src, got, wantLine, res.Diagnostics)
+		}
+	}
+}
