@@ -19,7 +19,7 @@ import (
 
 // hostileDeadline bounds every adversarial read: an input that makes a reader loop or crawl
 // fails the test instead of hanging the suite.
-const hostileDeadline = 5 * time.Second
+const hostileDeadline = timeScale * 5 * time.Second
 
 // hostileDir holds the small adversarial inputs; big ones are generated in the tests.
 const hostileDir = "fixtures/hostile"
@@ -51,7 +51,7 @@ func readHostile(t *testing.T, src Source, opts ReadOptions) *Document {
 	if r.doc == nil || r.doc.Lines == nil {
 		t.Fatalf("Read(%s) returned no Document or no line index", src.Name)
 	}
-	if took := time.Since(start); took > 2*time.Second {
+	if took := time.Since(start); took > timeScale*2*time.Second {
 		t.Errorf("Read(%s) took %v", src.Name, took)
 	}
 	checkDiagnosticPositions(t, r.doc)
