@@ -103,7 +103,7 @@ func (m *merger) settleName(kind, resource string, current schema.String, derive
 			chosen = 0
 			m.note(names[0].Pos, validate.Warning, RuleDerivedNameMismatch,
 				"this config names %s %q for storage resource %q, but amplify-cli's naming gives %q (from %s); using %q",
-				kind, names[0].Value, resource, current.Value, posString(current.Pos), names[0].Value)
+				kind, names[0].Value, resource, current.Value, current.Pos.String(), names[0].Value)
 		}
 	default:
 		chosen = 0
@@ -125,7 +125,7 @@ func (m *merger) settleName(kind, resource string, current schema.String, derive
 		}
 		m.note(n.Pos, validate.Warning, RuleStaleCopy,
 			"this config names %s %q for storage resource %q, but %s names %q at %s%s; using %q: this copy is stale (regenerate it with `amplify pull`, or correct it)",
-			kind, n.Value, resource, usedFrom, used.Value, posString(used.Pos), why, used.Value)
+			kind, n.Value, resource, usedFrom, used.Value, used.Pos.String(), why, used.Value)
 	}
 	return chosen
 }
@@ -144,7 +144,7 @@ func (m *merger) settleRegion(kind, resource string, current *schema.String, reg
 		if r.Value != current.Value {
 			m.note(r.Pos, validate.Warning, RuleStaleCopy,
 				"this config puts %s %q in region %q, but %s says %q at %s; using %q: this copy is stale (regenerate it with `amplify pull`, or correct it)",
-				kind, resource, r.Value, sourceLabel(current.Pos.File), current.Value, posString(current.Pos), current.Value)
+				kind, resource, r.Value, sourceLabel(current.Pos.File), current.Value, current.Pos.String(), current.Value)
 		}
 	}
 }
@@ -274,18 +274,6 @@ func (m *merger) baseName(resource string) string {
 		}
 	}
 	return ""
-}
-
-// posString formats a position as file:line:col (file alone when it has no line).
-func posString(p schema.Pos) string {
-	p = p.Resolved()
-	switch {
-	case p.File == "":
-		return "(derived)"
-	case p.Line == 0:
-		return p.File
-	}
-	return sprintf("%s:%d:%d", p.File, p.Line, max(p.Column, 1))
 }
 
 // sourceLabel names the file a value comes from, for messages.

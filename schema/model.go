@@ -7,6 +7,8 @@
 // that a later check can point at the exact place to fix.
 package schema
 
+import "strconv"
+
 // Pos is where a value was read: a file, a 1-based line and column, and the JSON Pointer of the
 // value inside the document when the source is JSON (or JSON-shaped, such as a JS object
 // literal). Columns count Unicode characters (runes), not bytes. The zero Pos means "derived,
@@ -36,6 +38,19 @@ func (p Pos) Resolved() Pos {
 		return p
 	}
 	return p.Deferred.ResolvePos(p)
+}
+
+// String formats p for messages: "file:line:col", the file alone when p has no line, and
+// "(derived)" for a value no file holds.
+func (p Pos) String() string {
+	p = p.Resolved()
+	switch {
+	case p.File == "":
+		return "(derived)"
+	case p.Line == 0:
+		return p.File
+	}
+	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(max(p.Column, 1))
 }
 
 // IsZero reports whether p names no place (a derived or defaulted value).

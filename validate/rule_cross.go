@@ -96,7 +96,7 @@ func CrossCheck(env string, sources []SourceModel) []Diagnostic {
 				if rv.Value != value.Value {
 					ds = append(ds, At(value.Pos, Error, RuleStaleCopy,
 						"%s %s %q differs from %q at %s (%s); one of the copies is stale: regenerate this file from the backend or correct it",
-						e.label(ref), e.fieldWord(field), value.Value, rv.Value, posString(rv.Pos), ref.format))
+						e.label(ref), e.fieldWord(field), value.Value, rv.Value, rv.Pos.String(), ref.format))
 				}
 				break
 			}

@@ -231,7 +231,7 @@ func (c *modelChecker) bucketSet() {
 		if first, dup := seen[b.Name.Value]; dup {
 			c.add(b.Name.Pos, Error, RuleDuplicateName,
 				"bucket friendly name %q is used twice (first at %s); amplify-js throws \"Duplicate friendly name found\": rename one",
-				b.Name.Value, posString(first))
+				b.Name.Value, first.String())
 		} else {
 			seen[b.Name.Value] = b.Name.Pos
 		}
@@ -258,16 +258,6 @@ func bucketLabel(b *schema.Bucket) string {
 }
 
 // posString renders a position as file:line:col.
-func posString(p schema.Pos) string {
-	p = p.Resolved()
-	if p.Line == 0 {
-		if p.File == "" {
-			return "(derived)"
-		}
-		return p.File
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, max(p.Column, 1))
-}
 
 // paths applies the defineStorage path rules to a bucket's rebuilt paths, then the rules about
 // the principals and actions of each rebuilt path.
@@ -290,7 +280,7 @@ func (c *modelChecker) paths(b *schema.Bucket) {
 				if first, dup := principals[name]; dup {
 					c.add(rule.Principal.Pos, Error, RulePathDuplicatePrincipal,
 						"principal %q has a second access rule for path %q (first at %s); give each principal one rule per path: merge their actions",
-						name, r.Path, posString(first))
+						name, r.Path, first.String())
 				} else {
 					principals[name] = rule.Principal.Pos
 				}

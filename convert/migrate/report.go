@@ -127,7 +127,7 @@ func (r Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "not carried over or assumed: %d\n", len(r.Losses))
 	}
 	for _, l := range r.Losses {
-		fmt.Fprintf(&b, "  %s: %s [%s]\n", posText(l.Pos), l.Message, l.Kind)
+		fmt.Fprintf(&b, "  %s: %s [%s]\n", l.Pos.String(), l.Message, l.Kind)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -167,17 +167,6 @@ func outcomeText(o string) string {
 		return "dry run, not written"
 	}
 	return "not written"
-}
-
-func posText(p schema.Pos) string {
-	p = p.Resolved()
-	switch {
-	case p.File == "":
-		return "(derived)"
-	case p.Line == 0:
-		return p.File
-	}
-	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(max(p.Column, 1))
 }
 
 func plural(n int, what string) string {
