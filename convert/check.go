@@ -16,7 +16,7 @@ const RuleEveryEnv = "project/every-env"
 
 // Input returns what validate.Check needs to check this document.
 func (d *Document) Input() validate.Input {
-	return validate.Input{File: d.File, Format: d.Format, Model: &d.Model, Value: d.Value, Locate: d.Locate, Lines: d.Lines}
+	return validate.Input{File: d.File, Format: d.Format, Model: &d.Model, Value: d.value, JSON: d.json, Locate: d.Locate, Lines: d.Lines}
 }
 
 // CheckDocument returns the reader's findings for doc plus what validation finds in it: its

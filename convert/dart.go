@@ -67,7 +67,7 @@ func readDart(doc *Document, data []byte) {
 	if j == nil {
 		return
 	}
-	doc.Value, doc.Locate = v, loc
+	doc.value, doc.Locate = v, loc
 	inner := detectJSON(bytes.TrimSpace(mt.text))
 	switch {
 	case inner == schema.AmplifyOutputs:

@@ -22,7 +22,7 @@ func TestDartEscapesKeepPositions(t *testing.T) {
 	if doc.Failed() || len(doc.Model.Buckets) != 1 {
 		t.Fatalf("diagnostics %v, buckets %+v", doc.Diagnostics, doc.Model.Buckets)
 	}
-	note := doc.Value.(map[string]any)["note"]
+	note := doc.Value().(map[string]any)["note"]
 	if note != "$1 \\ é😀" {
 		t.Errorf("note = %q, want the unescaped Dart text", note)
 	}

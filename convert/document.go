@@ -24,14 +24,38 @@ type Document struct {
 	Diagnostics []validate.Diagnostic
 	// Lines indexes the (BOM-less) source text, for snippets and positions.
 	Lines *validate.Lines
-	// Value is the configuration as a generic JSON value (objects as map[string]any, numbers as
-	// json.Number) for schema validation; nil when the source could not be read.
-	Value any
-	// Locate turns a JSON Pointer into Value into a position in File; nil when Value is nil.
+	// Locate turns a JSON Pointer into the document (Value) into a position in File; nil when
+	// the source could not be read.
 	Locate validate.Locator
+
+	// value is the decoded document of a source that was not indexed by
+	// validate.ParseJSONIndex (JavaScript, Dart, JSON that only encoding/json accepts).
+	value any
+	// json is the indexed document of a JSON source: its value is decoded only when asked for.
+	json *validate.JSONFile
 
 	// deferPositions is ReadOptions.DeferPositions.
 	deferPositions bool
+}
+
+// Value returns the configuration as a generic JSON value (objects as map[string]any, numbers as
+// json.Number), nil when the source could not be read. A large JSON document is decoded on the
+// first call (and kept): the readers and the checks do not need it.
+func (d *Document) Value() any {
+	if d.json.Indexed() {
+		return d.json.Value()
+	}
+	return d.value
+}
+
+// HasValue reports whether the source was read into a value (Value is not nil), without
+// decoding it.
+func (d *Document) HasValue() bool {
+	if d.json.Indexed() {
+		c, _ := d.json.Cursor()
+		return c.Kind() != validate.KindNull
+	}
+	return d.value != nil
 }
 
 // Failed reports whether the reader found an error (the model may then be partial).

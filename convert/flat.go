@@ -79,7 +79,7 @@ func mapFlat(doc *Document, v any, loc validate.Locator) {
 func mapTableSchemas(m *mapper, root node) {
 	allRegion := m.str(root.get(keyTablesRegion))
 	schemas := root.get(keyTableSchemas)
-	if s, ok := schemas.v.(string); ok {
+	if s, ok := schemas.text(); ok {
 		v, loc, diags := decodeEmbeddedJSON(m.doc, m.pos(schemas.ptr), s)
 		m.doc.Diagnostics = append(m.doc.Diagnostics, diags...)
 		m.diag(schemas.ptr, validate.Warning, RuleSchemasAsString,
@@ -127,11 +127,11 @@ func mapTableList(m *mapper, schemas node, allRegion schema.String) {
 // attributeTypes reads Mobile Hub's attributes: [{name, type}] into a name -> type map.
 func attributeTypes(m *mapper, attrs node) map[string]schema.String {
 	types := map[string]schema.String{}
-	if _, ok := attrs.v.([]any); !ok {
+	if attrs.kind() != validate.KindArray {
 		return types
 	}
 	for _, a := range attrs.items() {
-		if name, ok := a.get("name").v.(string); ok {
+		if name, ok := a.get("name").text(); ok {
 			if typ := m.str(a.get("type")); typ.Set {
 				types[name] = typ
 			}
@@ -286,7 +286,7 @@ func mapJSResult(doc *Document, res jsconfig.Result) {
 		}
 		return
 	}
-	doc.Value, doc.Locate = res.Value, res.Locate
+	doc.value, doc.Locate = res.Value, res.Locate
 	mapFlat(doc, res.Value, res.Locate)
 }
 

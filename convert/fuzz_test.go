@@ -78,7 +78,7 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("Read returned no Document or no line index")
 		}
 		checkDiagnosticPositions(t, doc)
-		if doc.Value != nil && doc.Locate == nil {
+		if doc.HasValue() && doc.Locate == nil {
 			t.Error("a Value without a locator")
 		}
 	})

@@ -161,7 +161,7 @@ func TestHostileDeepNesting(t *testing.T) {
 			if !strings.Contains(d.Message, "500") {
 				t.Errorf("message does not name the limit: %s", d.Message)
 			}
-			if doc.Value != nil {
+			if doc.HasValue() {
 				t.Errorf("a refused input has a value")
 			}
 		})
@@ -211,7 +211,7 @@ func TestHostileOverSizeCap(t *testing.T) {
 	if !strings.Contains(d.Message, humanSize(DefaultMaxSize)) || !strings.Contains(d.Message, "16 MiB") {
 		t.Errorf("message does not name the limit: %s", d.Message)
 	}
-	if len(doc.Diagnostics) != 1 || doc.Value != nil {
+	if len(doc.Diagnostics) != 1 || doc.HasValue() {
 		t.Errorf("an input over the cap was parsed: %v", findings(doc.Diagnostics))
 	}
 	// A smaller cap set by the caller is the one reported.
@@ -240,7 +240,7 @@ func TestHostileDuplicateKeysLastWins(t *testing.T) {
 	if p := doc.Model.Buckets[0].BucketName.Pos; p.Line != 5 {
 		t.Errorf("the bucket name points at line %d, want the last key's line 5", p.Line)
 	}
-	if got := doc.Value.(map[string]any)["aws_user_files_s3_bucket"]; got != "second-bucket" {
+	if got := doc.Value().(map[string]any)["aws_user_files_s3_bucket"]; got != "second-bucket" {
 		t.Errorf("Value holds %v", got)
 	}
 
@@ -318,8 +318,8 @@ func TestHostileMarkersAndPointers(t *testing.T) {
 			}
 			d := wantDiag(t, doc, validate.Error, rule)
 			wantAt(t, d, want[0], want[1])
-			if d.Snippet == "" || doc.Value != nil {
-				t.Errorf("snippet %q, value %v", d.Snippet, doc.Value)
+			if d.Snippet == "" || doc.HasValue() {
+				t.Errorf("snippet %q, value %v", d.Snippet, doc.Value())
 			}
 		})
 	}
@@ -352,7 +352,7 @@ func TestHostileEmptyInputs(t *testing.T) {
 			t.Fatal(err)
 		}
 		doc := readHostile(t, Source{Name: name, Data: data}, ReadOptions{})
-		if doc.Format != schema.AWSExports || !doc.Failed() || doc.Value != nil {
+		if doc.Format != schema.AWSExports || !doc.Failed() || doc.HasValue() {
 			t.Errorf("%s: format %s, diagnostics %v", name, doc.Format, findings(doc.Diagnostics))
 		}
 		for _, d := range doc.Diagnostics {

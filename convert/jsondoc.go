@@ -22,15 +22,25 @@ const (
 // it, and diagnostics: a positioned syntax error (then the value is nil), and a warning for
 // each duplicate key (the last one wins, as in encoding/json).
 func decodeJSON(lines *validate.Lines, base int, text []byte) (any, *validate.JSONFile, []validate.Diagnostic) {
-	// One pass decodes, indexes positions and finds duplicate keys; encoding/json (below) is
+	v, j, diags := indexJSON(lines, base, text)
+	if v == nil && j.Indexed() {
+		v = j.Value()
+	}
+	return v, j, diags
+}
+
+// indexJSON is decodeJSON without decoding an indexed document: when j.Indexed(), v is nil and
+// the document is read through j (Cursor, Value).
+func indexJSON(lines *validate.Lines, base int, text []byte) (any, *validate.JSONFile, []validate.Diagnostic) {
+	// One pass checks, indexes positions and finds duplicate keys; encoding/json (below) is
 	// kept for what that pass refuses, to word the error exactly as before.
-	if v, j, dups, ok := validate.ParseJSON(lines, base, text); ok {
+	if j, dups, ok := validate.ParseJSONIndex(lines, base, text); ok {
 		var diags []validate.Diagnostic
 		for _, d := range dups {
 			diags = append(diags, lines.At(d.Offset, d.Pointer, validate.Warning, RuleDuplicateKey,
 				"duplicate key %q: this later value wins, the earlier one is ignored", d.Key))
 		}
-		return v, j, diags
+		return nil, j, diags
 	}
 	dec := json.NewDecoder(bytes.NewReader(text))
 	dec.UseNumber()

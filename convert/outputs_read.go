@@ -18,7 +18,7 @@ func mapOutputs(doc *Document, v any, j *validate.JSONFile, loc validate.Locator
 	m := &mapper{doc: doc, loc: loc, deferPos: doc.deferPositions}
 	root := node{v: v}
 	if loc == validate.Locator(j) {
-		root = treeRoot(v, j) // positions straight from the parse's index
+		root = treeRoot(v, j) // values and positions straight from the parse's index
 	}
 	if !m.object(root) {
 		return
@@ -118,14 +118,16 @@ func mapAccessPaths(m *mapper, j *validate.JSONFile, paths node) []schema.Access
 
 // mapActions reads an access rule's array of actions (nulls skipped).
 func mapActions(m *mapper, acts node) []schema.String {
-	a, _ := acts.v.([]any)
-	out := make([]schema.String, 0, len(a))
-	for i, v := range a {
-		if s, ok := v.(string); ok && m.deferPos && acts.c.Valid() {
+	count := acts.len()
+	out := make([]schema.String, 0, count)
+	for i := range count {
+		if m.deferPos && acts.indexed() {
 			// Deferred, the element's pointer is not even built.
-			if pos, ok := acts.c.DeferredElementPos(acts.ptr, i); ok {
-				out = append(out, schema.Str(s, pos))
-				continue
+			if s, ok := acts.c.Index(i).Str(); ok {
+				if pos, ok := acts.c.DeferredElementPos(acts.ptr, i); ok {
+					out = append(out, schema.Str(s, pos))
+					continue
+				}
 			}
 		}
 		if s := m.str(acts.item(i)); s.Set {

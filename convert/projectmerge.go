@@ -36,7 +36,7 @@ func (m *merger) note(pos schema.Pos, sev validate.Severity, rule, format string
 func (m *merger) classify() {
 	m.cliInputs = map[string]*Document{}
 	for _, d := range m.p.Docs {
-		if d.Failed() && d.Value == nil {
+		if d.Failed() && !d.HasValue() {
 			continue
 		}
 		switch d.Format {

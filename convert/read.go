@@ -75,7 +75,7 @@ func Read(ctx context.Context, src Source, opts ReadOptions) (*Document, error) 
 	if err := dispatch(ctx, doc, in.Data, opts); err != nil {
 		return nil, err
 	}
-	if !doc.Failed() && doc.Model.Empty() && doc.Value != nil && holdsStorage(doc.Format) {
+	if !doc.Failed() && doc.Model.Empty() && doc.HasValue() && holdsStorage(doc.Format) {
 		doc.Diagnostics = append(doc.Diagnostics, validate.Diagnostic{File: doc.File, Line: 1, Column: 1,
 			Severity: validate.Info, Rule: RuleNoStorage,
 			Message: sprintf("no storage found: the %s describes no S3 bucket or DynamoDB table", doc.Format)})
@@ -119,13 +119,16 @@ func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions)
 			formatList()))
 		return nil
 	}
-	v, j, diags := decodeJSON(doc.Lines, 0, data)
+	v, j, diags := indexJSON(doc.Lines, 0, data)
 	doc.Diagnostics = append(doc.Diagnostics, diags...)
 	if j == nil {
 		return nil
 	}
-	doc.Value, doc.Locate = v, j
+	doc.value, doc.json, doc.Locate = v, j, j
 	doc.deferPositions = opts.DeferPositions
+	if v == nil && doc.Format != schema.AmplifyOutputs {
+		v = j.Value() // the outputs reader walks the index; the others read decoded values
+	}
 	read(doc, v, j)
 	return nil
 }

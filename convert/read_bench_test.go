@@ -33,7 +33,7 @@ func benchReadCheck(b *testing.B, name string, data []byte) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		in := validate.Input{File: doc.File, Format: doc.Format, Model: &doc.Model, Value: doc.Value, Locate: doc.Locate, Lines: doc.Lines}
+		in := doc.Input()
 		if ds := validate.Check(in, validate.Options{}); validate.HasErrors(ds, false) {
 			b.Fatal(ds)
 		}

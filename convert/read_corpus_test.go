@@ -57,7 +57,7 @@ func TestReadCorpus(t *testing.T) {
 		if format == "" {
 			format = "unknown"
 		}
-		if doc.Value != nil && !doc.Failed() {
+		if doc.HasValue() && !doc.Failed() {
 			read[format]++
 			continue
 		}

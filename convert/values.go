@@ -11,10 +11,10 @@ import (
 // RuleType is the rule for a configuration value of the wrong JSON type.
 const RuleType = "config/type"
 
-// node is a value of a decoded document and the JSON Pointer it sits at. A missing member
-// is a node with a nil value. When the document was indexed by validate.ParseJSON, c walks
-// its index alongside (so that a position costs no lookup from the root) and ptrs builds the
-// pointers of its members; both are zero for other documents.
+// node is a value of a document and the JSON Pointer it sits at. A missing member is a node
+// with no value. A document indexed by validate.ParseJSONIndex is read through its index: c is
+// on the value (its scalars are decoded from the text only when read) and ptrs builds the
+// pointers of its members. Any other document is a decoded Go value v (c is then zero).
 type node struct {
 	v    any
 	ptr  string
@@ -22,20 +22,28 @@ type node struct {
 	ptrs *pointerBuilder
 }
 
-// treeRoot returns the root node of v, walking j's index alongside when it has one.
+// treeRoot returns the root node of a document: read through j's index when it has one, else
+// the decoded value v.
 func treeRoot(v any, j *validate.JSONFile) node {
-	root := node{v: v}
 	if c, ok := j.Cursor(); ok {
-		root.c, root.ptrs = c, &pointerBuilder{}
+		return node{c: c, ptrs: &pointerBuilder{}}
 	}
-	return root
+	return node{v: v}
 }
 
-// get returns the member key of an object node (nil value when absent or not an object).
+// indexed reports whether the node is read through a document index.
+func (n node) indexed() bool { return n.c.Valid() }
+
+// get returns the member key of an object node (no value when absent or not an object).
 func (n node) get(key string) node {
 	child := node{ptr: n.ptrs.member(n.ptr, key), ptrs: n.ptrs}
-	if n.c.Valid() {
-		child.c = n.c.Member(key)
+	if n.indexed() {
+		if n.c.Kind() == validate.KindObject {
+			child.c = n.c.Member(key)
+		} else {
+			child.c = n.c.Absent() // not an object: a missing member, positioned at n
+		}
+		return child
 	}
 	if m, ok := n.v.(map[string]any); ok {
 		child.v = m[key]
@@ -51,41 +59,70 @@ func (n node) at(keys ...string) node {
 	return n
 }
 
-// exists reports whether the node holds a value (JSON null counts as absent).
-func (n node) exists() bool { return n.v != nil }
+// kind returns the JSON type of the node's value (KindNone when missing).
+func (n node) kind() validate.Kind {
+	if n.indexed() {
+		return n.c.Kind()
+	}
+	switch n.v.(type) {
+	case nil:
+		return validate.KindNone // a decoded null and a missing member look the same
+	case string:
+		return validate.KindString
+	case bool:
+		return validate.KindBool
+	case json.Number, float64, int:
+		return validate.KindNumber
+	case []any:
+		return validate.KindArray
+	case map[string]any:
+		return validate.KindObject
+	}
+	return validate.KindNone
+}
 
-// object returns the node's object, if it is one.
-func (n node) object() (map[string]any, bool) {
-	m, ok := n.v.(map[string]any)
-	return m, ok
+// exists reports whether the node holds a value (JSON null counts as absent).
+func (n node) exists() bool {
+	k := n.kind()
+	return k != validate.KindNone && k != validate.KindNull
+}
+
+// text returns the node's value when it is a string.
+func (n node) text() (string, bool) {
+	if n.indexed() {
+		return n.c.Str()
+	}
+	s, ok := n.v.(string)
+	return s, ok
 }
 
 // items returns the elements of an array node as nodes.
 func (n node) items() []node {
-	a, _ := n.v.([]any)
-	out := make([]node, len(a))
-	for i, v := range a {
-		out[i] = node{v: v, ptr: n.ptrs.element(n.ptr, i), ptrs: n.ptrs}
-		if n.c.Valid() {
-			out[i].c = n.c.Index(i)
-		}
+	out := make([]node, n.len())
+	for i := range out {
+		out[i] = n.item(i)
 	}
 	return out
 }
 
 // len returns the number of elements of an array node (0 for any other).
 func (n node) len() int {
+	if n.indexed() {
+		return n.c.Len()
+	}
 	a, _ := n.v.([]any)
 	return len(a)
 }
 
 // item returns element i of an array node (see items), without making the others.
 func (n node) item(i int) node {
-	a, _ := n.v.([]any)
-	out := node{v: a[i], ptr: n.ptrs.element(n.ptr, i), ptrs: n.ptrs}
-	if n.c.Valid() {
+	out := node{ptr: n.ptrs.element(n.ptr, i), ptrs: n.ptrs}
+	if n.indexed() {
 		out.c = n.c.Index(i)
+		return out
 	}
+	a, _ := n.v.([]any)
+	out.v = a[i]
 	return out
 }
 
@@ -123,52 +160,57 @@ func (m *mapper) diagAt(n node, sev validate.Severity, rule, format string, args
 
 // str reads a string node: unset when absent or null, an error when of another type.
 func (m *mapper) str(n node) schema.String {
-	switch v := n.v.(type) {
-	case nil:
+	switch k := n.kind(); k {
+	case validate.KindNone, validate.KindNull:
 		return schema.String{}
-	case string:
-		return schema.Str(v, m.posOf(n))
+	case validate.KindString:
+		s, _ := n.text()
+		return schema.Str(s, m.posOf(n))
 	default:
-		m.diagAt(n, validate.Error, RuleType, "%q must be a string, not %s", lastToken(n.ptr), kindOf(v))
+		m.diagAt(n, validate.Error, RuleType, "%q must be a string, not %s", lastToken(n.ptr), kindPhrase(k))
 		return schema.String{}
 	}
 }
 
 // boolean reads a true/false node: unset when absent or null, an error when of another type.
 func (m *mapper) boolean(n node) schema.Bool {
-	switch v := n.v.(type) {
-	case nil:
+	switch k := n.kind(); k {
+	case validate.KindNone, validate.KindNull:
 		return schema.Bool{}
-	case bool:
+	case validate.KindBool:
+		v, _ := n.v.(bool)
+		if n.indexed() {
+			v, _ = n.c.Bool()
+		}
 		return schema.Bool{Value: v, Set: true, Pos: m.posOf(n)}
 	default:
-		m.diagAt(n, validate.Error, RuleType, "%q must be true or false, not %s", lastToken(n.ptr), kindOf(v))
+		m.diagAt(n, validate.Error, RuleType, "%q must be true or false, not %s", lastToken(n.ptr), kindPhrase(k))
 		return schema.Bool{}
 	}
 }
 
 // object reads an object node: false when absent or null, an error when of another type.
 func (m *mapper) object(n node) bool {
-	switch n.v.(type) {
-	case nil:
+	switch k := n.kind(); k {
+	case validate.KindNone, validate.KindNull:
 		return false
-	case map[string]any:
+	case validate.KindObject:
 		return true
 	default:
-		m.diagAt(n, validate.Error, RuleType, "%q must be an object, not %s", lastToken(n.ptr), kindOf(n.v))
+		m.diagAt(n, validate.Error, RuleType, "%q must be an object, not %s", lastToken(n.ptr), kindPhrase(k))
 		return false
 	}
 }
 
 // array reads an array node: false when absent or null, an error when of another type.
 func (m *mapper) array(n node) bool {
-	switch n.v.(type) {
-	case nil:
+	switch k := n.kind(); k {
+	case validate.KindNone, validate.KindNull:
 		return false
-	case []any:
+	case validate.KindArray:
 		return true
 	default:
-		m.diagAt(n, validate.Error, RuleType, "%q must be an array, not %s", lastToken(n.ptr), kindOf(n.v))
+		m.diagAt(n, validate.Error, RuleType, "%q must be an array, not %s", lastToken(n.ptr), kindPhrase(k))
 		return false
 	}
 }
@@ -195,25 +237,23 @@ func lastToken(ptr string) string {
 	return last
 }
 
-// kindOf names a decoded JSON value's type for messages.
-func kindOf(v any) string {
-	switch v := v.(type) {
-	case nil:
+// kindPhrase names a JSON type for messages.
+func kindPhrase(k validate.Kind) string {
+	switch k {
+	case validate.KindNull:
 		return "null"
-	case string:
+	case validate.KindString:
 		return "a string"
-	case bool:
+	case validate.KindBool:
 		return "a boolean"
-	case json.Number, float64, int:
+	case validate.KindNumber:
 		return "a number"
-	case []any:
+	case validate.KindArray:
 		return "an array"
-	case map[string]any:
+	case validate.KindObject:
 		return "an object"
-	default:
-		_ = v
-		return "an unknown value"
 	}
+	return "an unknown value"
 }
 
 // orderedKeys returns the member names of the object at pointer in file order (each once, at

@@ -22,6 +22,9 @@ type Input struct {
 	Model *schema.Model
 	// Value is the decoded document for the JSON Schema (nil skips schema validation).
 	Value any
+	// JSON, when made by ParseJSONIndex, is the document itself and is used instead of Value:
+	// the checks read it from its index and decode it only to explain a schema finding.
+	JSON *JSONFile
 	// Locate places JSON Pointers into Value in File.
 	Locate Locator
 	// Lines indexes File's text, for snippets (nil: no snippets).
@@ -32,7 +35,7 @@ type Input struct {
 // are dropped, snippets attached, and the result sorted.
 func Check(in Input, opts Options) []Diagnostic {
 	var ds, schemaDs []Diagnostic
-	if in.Value != nil {
+	if in.Value != nil || in.JSON.Indexed() {
 		// The schema and the model rules read the same immutable document: for a large one,
 		// the schema runs on another core meanwhile (batches of small files already keep every
 		// core busy, one file per worker).
@@ -40,14 +43,14 @@ func Check(in Input, opts Options) []Diagnostic {
 			done := make(chan any, 1)
 			go func() {
 				defer func() { done <- recover() }() // a panic is raised again in the caller
-				schemaDs = SchemaCheckFormat(in.Format, in.Value, in.File, in.Locate)
+				schemaDs = checkSchema(in)
 			}()
 			ds = checkDocumentRules(in)
 			if r := <-done; r != nil {
 				panic(r)
 			}
 		} else {
-			schemaDs = SchemaCheckFormat(in.Format, in.Value, in.File, in.Locate)
+			schemaDs = checkSchema(in)
 			ds = checkDocumentRules(in)
 		}
 	} else {
@@ -67,11 +70,23 @@ func Check(in Input, opts Options) []Diagnostic {
 // the other rules.
 const parallelCheckSize = 256 << 10
 
+// checkSchema validates the document against its format's schema.
+func checkSchema(in Input) []Diagnostic {
+	if in.JSON.Indexed() {
+		return SchemaCheckFormatJSON(in.Format, in.JSON, in.File, in.Locate)
+	}
+	return SchemaCheckFormat(in.Format, in.Value, in.File, in.Locate)
+}
+
 // checkDocumentRules runs the rules beyond the schema on a document with a decoded value.
 func checkDocumentRules(in Input) []Diagnostic {
 	var ds []Diagnostic
 	if isOutputs(in.Format) {
-		ds = CheckOutputsValue(in.Value, in.File, in.Locate)
+		if in.JSON.Indexed() {
+			ds = CheckOutputsJSON(in.JSON, in.File, in.Locate)
+		} else {
+			ds = CheckOutputsValue(in.Value, in.File, in.Locate)
+		}
 	}
 	return append(ds, CheckModel(in.Model, in.Format)...)
 }

@@ -15,7 +15,7 @@ func ExampleCheck() {
 	if err != nil {
 		panic(err)
 	}
-	in := validate.Input{File: doc.File, Format: doc.Format, Model: &doc.Model, Value: doc.Value, Locate: doc.Locate, Lines: doc.Lines}
+	in := doc.Input()
 	diags := append(doc.Diagnostics, validate.Check(in, validate.Options{})...)
 	for _, d := range validate.Sort(diags) {
 		fmt.Println(d)

@@ -101,28 +101,43 @@ func arrayIndex(tok string) (int, bool) {
 
 // ParseJSON decodes text (which starts at byte offset base of the file lines indexes) as one
 // JSON value exactly as encoding/json does with UseNumber, and indexes the position of every
-// value as it goes, so that one pass replaces the decoder, the gjson index and the
-// duplicate-key walk. It reports the duplicate keys. ok is false when text is not exactly one
-// valid JSON value (or is nested deeper than encoding/json allows): then nothing else is
-// returned, and the caller decodes with encoding/json to word the error.
+// value as it goes. It is ParseJSONIndex with the document decoded into Go values: callers
+// that can walk the index (JSONFile.Cursor) should use ParseJSONIndex and decode only what they
+// need (JSONFile.Value).
 func ParseJSON(lines *Lines, base int, text []byte) (v any, j *JSONFile, dups []DuplicateKey, ok bool) {
-	if len(text) >= 1<<31-1 {
-		return nil, nil, nil, false // offsets are int32
-	}
-	p := &jsonParser{data: text}
-	p.skipSpace()
-	v, root, ok := p.value(-1, 0)
+	j, dups, ok = ParseJSONIndex(lines, base, text)
 	if !ok {
 		return nil, nil, nil, false
 	}
+	return j.Value(), j, dups, true
+}
+
+// ParseJSONIndex checks that text (which starts at byte offset base of the file lines indexes)
+// is exactly one JSON value that encoding/json accepts, and indexes the position of every value
+// as it goes, so that one pass replaces the decoder, the gjson index and the duplicate-key walk.
+// It builds no Go values: a large document's values are read from the index and the text when
+// asked for (JSONFile.Cursor, JSONFile.Value), never held twice. It reports the duplicate keys.
+// ok is false when text is not exactly one valid JSON value (or is nested deeper than
+// encoding/json allows): then nothing else is returned, and the caller decodes with
+// encoding/json to word the error.
+func ParseJSONIndex(lines *Lines, base int, text []byte) (j *JSONFile, dups []DuplicateKey, ok bool) {
+	if len(text) >= 1<<31-1 {
+		return nil, nil, false // offsets are int32
+	}
+	p := &jsonParser{data: text}
+	p.skipSpace()
+	root, ok := p.value(-1, 0)
+	if !ok {
+		return nil, nil, false
+	}
 	p.skipSpace()
 	if p.i != len(text) {
-		return nil, nil, nil, false
+		return nil, nil, false
 	}
 	for i := range p.dups {
 		p.dups[i].Offset += base
 	}
-	return v, newTreeJSON(lines, base, text, &root), p.dups, true
+	return newTreeJSON(lines, base, text, &root), p.dups, true
 }
 
 // jsonParser is one run of ParseJSON.
@@ -211,31 +226,31 @@ func (p *jsonParser) skipSpace() {
 	}
 }
 
-// value parses the value at p.i (whose key, if any, is at keyOff).
-func (p *jsonParser) value(keyOff, depth int) (any, posNode, bool) {
+// value parses the value at p.i (whose key, if any, is at keyOff). Its kind is the byte at its
+// offset; scalars are checked and skipped, and decoded only when read (see jsontree.go).
+func (p *jsonParser) value(keyOff, depth int) (posNode, bool) {
 	if p.i >= len(p.data) {
-		return nil, posNode{}, false
+		return posNode{}, false
 	}
 	n := posNode{off: int32(p.i), keyOff: int32(keyOff)}
-	var v any
 	var ok bool
 	switch c := p.data[p.i]; {
 	case c == '{':
-		v, ok = p.object(&n, depth+1)
+		ok = p.object(&n, depth+1)
 	case c == '[':
-		v, ok = p.array(&n, depth+1)
+		ok = p.array(&n, depth+1)
 	case c == '"':
-		v, ok = p.str()
+		_, ok = p.str(false)
 	case c == 't':
-		v, ok = true, p.literal("true")
+		ok = p.literal("true")
 	case c == 'f':
-		v, ok = false, p.literal("false")
+		ok = p.literal("false")
 	case c == 'n':
-		v, ok = nil, p.literal("null")
+		ok = p.literal("null")
 	case c == '-' || (c >= '0' && c <= '9'):
-		v, ok = p.number()
+		ok = p.number()
 	}
-	return v, n, ok
+	return n, ok
 }
 
 func (p *jsonParser) literal(word string) bool {
@@ -246,9 +261,8 @@ func (p *jsonParser) literal(word string) bool {
 	return true
 }
 
-// number scans -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? and keeps its text.
-func (p *jsonParser) number() (any, bool) {
-	start := p.i
+// number scans -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?.
+func (p *jsonParser) number() bool {
 	if p.data[p.i] == '-' {
 		p.i++
 	}
@@ -263,12 +277,12 @@ func (p *jsonParser) number() (any, bool) {
 	if p.i < len(p.data) && p.data[p.i] == '0' {
 		p.i++
 	} else if digits() == 0 {
-		return nil, false
+		return false
 	}
 	if p.i < len(p.data) && p.data[p.i] == '.' {
 		p.i++
 		if digits() == 0 {
-			return nil, false
+			return false
 		}
 	}
 	if p.i < len(p.data) && (p.data[p.i] == 'e' || p.data[p.i] == 'E') {
@@ -277,15 +291,17 @@ func (p *jsonParser) number() (any, bool) {
 			p.i++
 		}
 		if digits() == 0 {
-			return nil, false
+			return false
 		}
 	}
-	return json.Number(p.data[start:p.i]), true
+	return true
 }
 
-// str parses a string. Plain strings (no escape, valid UTF-8) are copied as they are; any other
-// is handed to encoding/json, so that escapes and bad bytes decode exactly as it decodes them.
-func (p *jsonParser) str() (string, bool) {
+// str parses a string, and decodes it when keep is set (object keys). Plain strings (no escape,
+// valid UTF-8) are copied as they are; any other is handed to encoding/json, so that escapes and
+// bad bytes decode exactly as it decodes them. A string value is only checked: it is decoded
+// when read (jsonString), by the same rule.
+func (p *jsonParser) str(keep bool) (string, bool) {
 	start := p.i
 	p.i++
 	plain := true
@@ -294,6 +310,9 @@ func (p *jsonParser) str() (string, bool) {
 		switch {
 		case c == '"':
 			p.i++
+			if plain && !keep {
+				return "", true // any bytes are accepted (encoding/json makes bad ones U+FFFD)
+			}
 			raw := p.data[start+1 : p.i-1]
 			if plain && utf8.Valid(raw) {
 				return p.intern(raw), true
@@ -315,49 +334,58 @@ func (p *jsonParser) str() (string, bool) {
 	return "", false
 }
 
-func (p *jsonParser) object(n *posNode, depth int) (any, bool) {
+func (p *jsonParser) object(n *posNode, depth int) bool {
 	if depth > maxJSONDepth {
-		return nil, false
+		return false
 	}
 	p.i++ // {
-	m := map[string]any{}
 	mark, keyMark := len(p.kids), len(p.keys)
 	dups := false
+	// lastOf indexes the keys once the object has more than posIndexThreshold of them; below
+	// that, a backward scan finds a repeated key faster than hashing.
+	var lastOf map[string]int
 	defer func() { p.kids, p.keys = p.kids[:mark], p.keys[:keyMark] }()
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == '}' {
 		p.i++
 		n.members = &posMembers{keys: []string{}}
-		return m, true
+		return true
 	}
 	for {
 		if p.i >= len(p.data) || p.data[p.i] != '"' {
-			return nil, false
+			return false
 		}
 		keyOff := p.i
-		key, ok := p.str()
+		key, ok := p.str(true)
 		if !ok {
-			return nil, false
+			return false
 		}
 		p.skipSpace()
 		if p.i >= len(p.data) || p.data[p.i] != ':' {
-			return nil, false
+			return false
 		}
 		p.i++
 		p.skipSpace()
-		if _, seen := m[key]; seen {
+		if p.seen(key, keyMark, lastOf) {
 			dups = true
 			p.dups = append(p.dups, DuplicateKey{Pointer: pointerOf(append(p.toks, parseTok{key: key, isKey: true})), Key: key, Offset: keyOff})
 		}
 		p.toks = append(p.toks, parseTok{key: key, isKey: true})
-		v, kid, ok := p.value(keyOff, depth)
+		kid, ok := p.value(keyOff, depth)
 		p.toks = p.toks[:len(p.toks)-1]
 		if !ok {
-			return nil, false
+			return false
 		}
 		p.keys = append(p.keys, key)
 		p.kids = append(p.kids, kid)
-		m[key] = v
+		if count := len(p.keys) - keyMark; lastOf != nil {
+			lastOf[key] = count - 1
+		} else if count > posIndexThreshold {
+			lastOf = make(map[string]int, 2*count)
+			for i, k := range p.keys[keyMark:] {
+				lastOf[k] = i
+			}
+		}
 		p.skipSpace()
 		if p.i < len(p.data) && p.data[p.i] == ',' {
 			p.i++
@@ -368,41 +396,41 @@ func (p *jsonParser) object(n *posNode, depth int) (any, bool) {
 			p.i++
 			break
 		}
-		return nil, false
+		return false
 	}
-	members := &posMembers{kids: slices.Clone(p.kids[mark:]), keys: slices.Clone(p.keys[keyMark:]), dups: dups}
-	if len(members.keys) > posIndexThreshold {
-		members.lastOf = make(map[string]int, len(m))
-		for i, k := range members.keys {
-			members.lastOf[k] = i
-		}
-	}
-	n.members = members
-	return m, true
+	n.members = &posMembers{kids: slices.Clone(p.kids[mark:]), keys: slices.Clone(p.keys[keyMark:]), lastOf: lastOf, dups: dups}
+	return true
 }
 
-func (p *jsonParser) array(n *posNode, depth int) (any, bool) {
+// seen reports whether the object whose keys start at p.keys[keyMark] already has key.
+func (p *jsonParser) seen(key string, keyMark int, lastOf map[string]int) bool {
+	if lastOf != nil {
+		_, ok := lastOf[key]
+		return ok
+	}
+	return slices.Contains(p.keys[keyMark:], key)
+}
+
+func (p *jsonParser) array(n *posNode, depth int) bool {
 	if depth > maxJSONDepth {
-		return nil, false
+		return false
 	}
 	p.i++ // [
-	a := []any{}
 	mark := len(p.kids)
 	defer func() { p.kids = p.kids[:mark] }()
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == ']' {
 		p.i++
-		return a, true
+		return true
 	}
 	for {
-		p.toks = append(p.toks, parseTok{index: len(a)})
-		v, kid, ok := p.value(-1, depth)
+		p.toks = append(p.toks, parseTok{index: len(p.kids) - mark})
+		kid, ok := p.value(-1, depth)
 		p.toks = p.toks[:len(p.toks)-1]
 		if !ok {
-			return nil, false
+			return false
 		}
 		p.kids = append(p.kids, kid)
-		a = append(a, v)
 		p.skipSpace()
 		if p.i < len(p.data) && p.data[p.i] == ',' {
 			p.i++
@@ -412,8 +440,8 @@ func (p *jsonParser) array(n *posNode, depth int) (any, bool) {
 		if p.i < len(p.data) && p.data[p.i] == ']' {
 			p.i++
 			n.members = &posMembers{kids: slices.Clone(p.kids[mark:])}
-			return a, true
+			return true
 		}
-		return nil, false
+		return false
 	}
 }

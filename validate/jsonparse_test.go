@@ -61,6 +61,54 @@ func gjsonDuplicates(data []byte) []DuplicateKey {
 	return out
 }
 
+// checkCursor holds a Cursor walk of an indexed document to the decoded value v at pointer ptr:
+// every value's kind, scalars, lengths and members the same as encoding/json decodes them.
+func checkCursor(t *testing.T, c Cursor, v any, ptr string) {
+	t.Helper()
+	wantKind := map[string]Kind{"null": KindNull, "boolean": KindBool, "number": KindNumber,
+		"string": KindString, "array": KindArray, "object": KindObject}[jsonKind(v)]
+	if c.Kind() != wantKind {
+		t.Fatalf("%q: Kind %v, want %v (%#v)", ptr, c.Kind(), wantKind, v)
+	}
+	if (ptr == "" || (wantKind != KindObject && wantKind != KindArray)) && !reflect.DeepEqual(c.Value(), v) { // subtrees: once, from the root
+		t.Fatalf("%q: Value %#v, want %#v", ptr, c.Value(), v)
+	}
+	s, sok := c.Str()
+	b, bok := c.Bool()
+	if ws, ok := v.(string); sok != ok || s != ws {
+		t.Fatalf("%q: Str %q, %v; want %#v", ptr, s, sok, v)
+	}
+	if wb, ok := v.(bool); bok != ok || b != wb {
+		t.Fatalf("%q: Bool %v, %v; want %#v", ptr, b, bok, v)
+	}
+	if c.Absent().Kind() != KindNone {
+		t.Fatalf("%q: Absent is on a value", ptr)
+	}
+	switch x := v.(type) {
+	case []any:
+		if c.Len() != len(x) {
+			t.Fatalf("%q: Len %d, want %d", ptr, c.Len(), len(x))
+		}
+		for i, e := range x {
+			checkCursor(t, c.Index(i), e, ptr+"/"+strconv.Itoa(i))
+		}
+		if c.Index(len(x)).Kind() != KindNone {
+			t.Fatalf("%q: element past the end is there", ptr)
+		}
+	case map[string]any:
+		if c.Len() != 0 {
+			t.Fatalf("%q: Len of an object %d", ptr, c.Len())
+		}
+		for k, e := range x {
+			checkCursor(t, c.Member(k), e, ptr+JoinPointer(k))
+		}
+	default:
+		if c.Len() != 0 || c.Member("a").Kind() != KindNone {
+			t.Fatalf("%q: a scalar has members", ptr)
+		}
+	}
+}
+
 // checkParseJSON holds ParseJSON to encoding/json and to the gjson locator on data: the same
 // documents accepted, the same value, the same duplicate keys, and for every value the same
 // offsets and object keys.
@@ -78,6 +126,8 @@ func checkParseJSON(t *testing.T, data []byte) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("ParseJSON value %#v, encoding/json %#v for %q", got, want, data)
 	}
+	root, _ := j.Cursor()
+	checkCursor(t, root, want, "")
 	if !utf8.Valid(data) {
 		return // gjson keeps bad bytes in keys, encoding/json (and ParseJSON) make them U+FFFD
 	}

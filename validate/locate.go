@@ -31,6 +31,9 @@ type JSONFile struct {
 	tree     *posNode
 	text     []byte
 	rootOnce sync.Once
+	// value is the document decoded into Go values, made on first use (Value).
+	value     any
+	valueOnce sync.Once
 
 	mu   sync.Mutex
 	path []pathStep // path[0] is the root; path[i+1] is a member of path[i]

@@ -45,6 +45,7 @@ func (c *modelChecker) add(pos schema.Pos, sev Severity, rule, format string, ar
 	c.ds = append(c.ds, At(pos, sev, rule, format, args...))
 }
 
+// isOutputs reports whether f is a Gen 2 outputs format (whose "version" picks the schema).
 func isOutputs(f schema.Format) bool {
 	return f == schema.AmplifyOutputs || f == schema.AmplifyOutputsDart
 }

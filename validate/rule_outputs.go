@@ -21,6 +21,51 @@ func CheckOutputsValue(value any, file string, loc Locator) []Diagnostic {
 	if !ok || !hasList || len(buckets) == 0 {
 		return nil
 	}
+	names := make([]listedName, len(buckets))
+	for i, b := range buckets {
+		obj, _ := b.(map[string]any)
+		names[i].name, names[i].ok = obj["bucket_name"].(string)
+	}
+	return checkDefaultListed(def, names, file, loc)
+}
+
+// CheckOutputsJSON is CheckOutputsValue for a document ParseJSONIndex indexed, read from the
+// index without decoding the document.
+func CheckOutputsJSON(j *JSONFile, file string, loc Locator) []Diagnostic {
+	c, ok := j.Cursor()
+	if !ok {
+		return CheckOutputsValue(j.Value(), file, loc)
+	}
+	if c.Kind() != KindObject {
+		return nil
+	}
+	storage := c.Member("storage")
+	if storage.Kind() != KindObject {
+		return nil
+	}
+	def, ok := storage.Member("bucket_name").Str()
+	buckets := storage.Member("buckets")
+	if !ok || buckets.Len() == 0 {
+		return nil
+	}
+	names := make([]listedName, buckets.Len())
+	for i := range names {
+		if b := buckets.Index(i); b.Kind() == KindObject {
+			names[i].name, names[i].ok = b.Member("bucket_name").Str()
+		}
+	}
+	return checkDefaultListed(def, names, file, loc)
+}
+
+// listedName is the bucket_name of one storage.buckets[] entry (ok false when it has none).
+type listedName struct {
+	name string
+	ok   bool
+}
+
+// checkDefaultListed checks that the default bucket def is listed exactly once in names (the
+// bucket_name of each storage.buckets[] entry).
+func checkDefaultListed(def string, buckets []listedName, file string, loc Locator) []Diagnostic {
 	posOf := func(pointer string) schema.Pos {
 		pos := schema.Pos{File: file, Pointer: pointer}
 		if loc != nil {
@@ -35,9 +80,8 @@ func CheckOutputsValue(value any, file string, loc Locator) []Diagnostic {
 	var ds []Diagnostic
 	first := -1
 	for i, b := range buckets {
-		obj, _ := b.(map[string]any)
-		n, ok := obj["bucket_name"].(string)
-		if !ok {
+		n := b.name
+		if !b.ok {
 			continue
 		}
 		names = append(names, n)

@@ -28,7 +28,7 @@ func checkFixture(t *testing.T, rel string) []validate.Diagnostic {
 	if !doc.Failed() {
 		model := doc.Model
 		ds = append(ds, validate.Check(validate.Input{File: doc.File, Format: doc.Format, Model: &model,
-			Value: doc.Value, Locate: doc.Locate, Lines: doc.Lines}, validate.Options{})...)
+			Value: doc.Value(), Locate: doc.Locate, Lines: doc.Lines}, validate.Options{})...)
 	}
 	return validate.Sort(ds)
 }

@@ -84,6 +84,29 @@ func SchemaCheck(name string, value any, file string, loc Locator) (diags []Diag
 	if fast, err := cs.fast(); err == nil && fast.valid(value) {
 		return nil
 	}
+	return explainSchema(cs, name, value, file, loc)
+}
+
+// SchemaCheckJSON is SchemaCheck for a document ParseJSONIndex indexed: a valid document is
+// decided on the index, without decoding it into Go values; an invalid one is decoded
+// (JSONFile.Value) and explained as SchemaCheck explains it.
+func SchemaCheckJSON(name string, j *JSONFile, file string, loc Locator) []Diagnostic {
+	if !j.Indexed() {
+		return SchemaCheck(name, j.Value(), file, loc)
+	}
+	cs, ok := compiledSchemas()[name]
+	if !ok {
+		return []Diagnostic{At(schema.Pos{File: file}, Error, "schema/internal", "no schema named %q", name)}
+	}
+	if fast, err := cs.fast(); err == nil && fast.validNode(j, j.tree) {
+		return nil
+	}
+	return explainSchema(cs, name, j.Value(), file, loc)
+}
+
+// explainSchema validates value, which the fast form did not accept (or could not check), with
+// jsonschema/v5 and words each finding.
+func explainSchema(cs *compiledSchema, name string, value any, file string, loc Locator) (diags []Diagnostic) {
 	defer func() {
 		if r := recover(); r != nil {
 			diags = []Diagnostic{At(schema.Pos{File: file}, Error, "schema/internal",
@@ -120,17 +143,38 @@ func SchemaCheck(name string, value any, file string, loc Locator) (diags []Diag
 // reported by the dispatching amplify-outputs schema. Formats without a schema give no findings.
 func SchemaCheckFormat(f schema.Format, value any, file string, loc Locator) []Diagnostic {
 	version := ""
-	if f == schema.AmplifyOutputs || f == schema.AmplifyOutputsDart {
+	if isOutputs(f) {
 		if obj, ok := value.(map[string]any); ok {
 			version, _ = obj["version"].(string)
 		}
 	}
-	name := schema.SchemaFor(f, version)
+	name := schemaForFormat(f, version)
 	if name == "" {
-		if f != schema.AmplifyOutputs && f != schema.AmplifyOutputsDart {
-			return nil
-		}
-		name = "amplify-outputs"
+		return nil
 	}
 	return SchemaCheck(name, value, file, loc)
+}
+
+// SchemaCheckFormatJSON is SchemaCheckFormat for a document ParseJSONIndex indexed (see
+// SchemaCheckJSON).
+func SchemaCheckFormatJSON(f schema.Format, j *JSONFile, file string, loc Locator) []Diagnostic {
+	version := ""
+	if c, ok := j.Cursor(); ok && isOutputs(f) {
+		version, _ = c.Member("version").Str()
+	}
+	name := schemaForFormat(f, version)
+	if name == "" {
+		return nil
+	}
+	return SchemaCheckJSON(name, j, file, loc)
+}
+
+// schemaForFormat names the schema for a document of format f with outputs version version
+// ("" when the format has none).
+func schemaForFormat(f schema.Format, version string) string {
+	name := schema.SchemaFor(f, version)
+	if name == "" && isOutputs(f) {
+		name = "amplify-outputs"
+	}
+	return name
 }

@@ -40,6 +40,40 @@ func fastMatchesFull(t testing.TB, label string, v any) int {
 	return n
 }
 
+// treeMatchesFull checks that the fast form run on the index of data (validNode) agrees with
+// jsonschema/v5 and with the fast form run on the decoded document, for every schema. data that
+// is not one JSON value is skipped. It returns how many (schema, document) pairs it compared.
+func treeMatchesFull(t testing.TB, label string, data []byte) int {
+	t.Helper()
+	j, _, ok := ParseJSONIndex(NewLines("doc.json", data), 0, data)
+	if !ok {
+		return 0
+	}
+	v := j.Value()
+	if len(hugeNumbers(v, "", nil)) > 0 {
+		return 0 // as in fastMatchesFull
+	}
+	n := 0
+	for _, name := range schema.Names() {
+		cs := compiledSchemas()[name]
+		fast, err := cs.fast()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		full, err := cs.full()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		tv, fv, err := fast.validNode(j, j.tree), fast.valid(v), full.Validate(v)
+		if tv != fv || tv != (err == nil) {
+			t.Errorf("%s with schema %s: on the index valid=%v, on the decoded value valid=%v, jsonschema/v5 says %v\ndocument: %.2000s",
+				label, name, tv, fv, err, data)
+		}
+		n++
+	}
+	return n
+}
+
 // mutations returns variants of v, each with one change at one place: the kinds of mistake
 // people make (a key removed, renamed or added, a wrong type, a bad enum value, a duplicate).
 func mutations(v any) []any {
@@ -142,9 +176,10 @@ func deepCopy(v any) any {
 }
 
 // differentialDocuments gathers documents: all fixtures, the Gen 2 and JSON corpus files and a
-// sample of the generated bench inputs, when ../shared is there.
-func differentialDocuments(t *testing.T) map[string]any {
-	docs := map[string]any{}
+// sample of the generated bench inputs, when ../shared is there. It returns them decoded, and
+// as their text.
+func differentialDocuments(t *testing.T) (map[string]any, map[string][]byte) {
+	docs, texts := map[string]any{}, map[string][]byte{}
 	add := func(f string) {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -154,7 +189,7 @@ func differentialDocuments(t *testing.T) map[string]any {
 		if err != nil {
 			return
 		}
-		docs[f] = v
+		docs[f], texts[f] = v, data
 	}
 	fixtures, _ := filepath.Glob(filepath.Join("..", "fixtures", "schema", "*", "*", "*.json"))
 	for _, f := range fixtures {
@@ -178,14 +213,14 @@ func differentialDocuments(t *testing.T) map[string]any {
 			add(f)
 		}
 	}
-	return docs
+	return docs, texts
 }
 
 // TestFastPathMatchesSchema is the differential test: on every fixture, corpus file, generated
 // input and many one-change mutations of them, the fast form accepts exactly what jsonschema/v5
 // accepts, for every embedded schema.
 func TestFastPathMatchesSchema(t *testing.T) {
-	docs := differentialDocuments(t)
+	docs, texts := differentialDocuments(t)
 	if len(docs) < 20 {
 		t.Fatalf("only %d documents", len(docs))
 	}
@@ -197,11 +232,16 @@ func TestFastPathMatchesSchema(t *testing.T) {
 	pairs, mutated := 0, 0
 	for _, f := range names {
 		pairs += fastMatchesFull(t, f, docs[f])
+		pairs += treeMatchesFull(t, f, texts[f])
 		if testing.Short() {
 			continue
 		}
 		for i, m := range mutations(docs[f]) {
-			pairs += fastMatchesFull(t, f+" mutation "+strconv.Itoa(i), m)
+			label := f + " mutation " + strconv.Itoa(i)
+			pairs += fastMatchesFull(t, label, m)
+			if data, err := json.Marshal(m); err == nil {
+				pairs += treeMatchesFull(t, label, data)
+			}
 			mutated++
 		}
 	}
@@ -222,8 +262,19 @@ func TestFastPathEdgeValues(t *testing.T) {
 		`{"version":"1.5","storage":{"aws_region":"r","bucket_name":"b","buckets":[{"name":"n","bucket_name":"b","aws_region":"r","paths":{"p/*":{"groups\n":["get"],"entityé":["read"]}}}]}}`,
 		`{"version":"1.5","version ":"x"}`,
 		`{"version":1.5}`,
+		// Repeated keys (the last wins), escapes and bad bytes, read from the index.
+		`{"version":"1.5","storage":{"aws_region":"r","bucket_name":"b","aws_region":1}}`,
+		`{"version":"1.5","storage":{"aws_region":1,"bucket_name":"b","aws_region":"r"}}`,
+		`{"version":"1.5","storage":{"aws_region":"r","bucket_name":"b","buckets":[{"name":"n","bucket_name":"b","aws_region":"r","paths":{"p/*":{"guest":["get","g\u0065t"]}}}]}}`,
+		`{"version":"1.5","storage":{"aws_region":"r","bucket_name":"b","buckets":[{"name":"n","bucket_name":"b","aws_region":"r","paths":{"p/*":{"guest":["` + "\xff" + `","` + "\xfe" + `"]}}}]}}`,
+		`{"version":"1.5","storage":{"aws_region":"r","bucket_name":"b","buckets":[{"name":"n","bucket_name":"b","aws_region":"r","paths":{"p/*":{"guest":["get","list"],"guest":["get","get"]}}}]}}`,
+		`{"version":"1.\u0035","storage":{"aws_region":"r","bucket_name":"b"}}`,
+		`{"version":"1.5","auth":{"aws_region":"r","user_pool_id":"p","user_pool_client_id":"c","password_policy":{"min_length":-0.0e0,"require_numbers":true}}}`,
 	} {
 		fastMatchesFull(t, doc, decodeForTest(t, []byte(doc)))
+		if treeMatchesFull(t, doc, []byte(doc)) == 0 {
+			t.Errorf("%s: not compared on the index", doc)
+		}
 	}
 	// Go values that are not JSON are rejected by both (jsonschema/v5 with an error).
 	ds := SchemaCheck("amplify-outputs-v1.5", decodeForTest(t, []byte(`{"version":"1.5","storage":{"aws_region":"r","bucket_name":1e999999}}`)), "o.json", nil)
@@ -244,6 +295,7 @@ func FuzzFastPathMatchesSchema(f *testing.F) {
 	}
 	f.Add([]byte(`{"version":"1.5","storage":{"aws_region":"r","bucket_name":"b","buckets":[{"name":"n","bucket_name":"b","aws_region":"r","paths":{"a/*":{"guest":["get"],"groupsA":["read"]}}}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		treeMatchesFull(t, "fuzz input", data)
 		v, err := decodeSchemaJSON(data)
 		if err != nil {
 			return

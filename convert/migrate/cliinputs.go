@@ -31,7 +31,7 @@ func cliInputsLosses(docs []*convert.Document, m *schema.Model, noTables bool) [
 		if d.Format != schema.CLIInputs || d.Locate == nil {
 			continue
 		}
-		root, ok := d.Value.(map[string]any)
+		root, ok := d.Value().(map[string]any)
 		if !ok {
 			continue
 		}

@@ -389,8 +389,7 @@ func validateOutput(ctx context.Context, out string, data []byte, format string,
 		return nil, err
 	}
 	ds := slices.Clone(doc.Diagnostics)
-	ds = append(ds, validate.Check(validate.Input{File: name, Format: f, Model: &doc.Model, Value: doc.Value,
-		Locate: doc.Locate, Lines: doc.Lines}, validate.Options{Ignore: ignore})...)
+	ds = append(ds, validate.Check(doc.Input(), validate.Options{Ignore: ignore})...)
 	return ds, nil
 }
 
