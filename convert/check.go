@@ -145,15 +145,23 @@ func AttachSnippets(docs []*Document, ds []validate.Diagnostic) []validate.Diagn
 	return ds
 }
 
-// forEach runs f(0..n-1) on up to GOMAXPROCS goroutines.
+// forEach runs f(0..n-1) on up to GOMAXPROCS goroutines. A panic in f is raised again in the
+// caller once the others finish, where the CLI's recovery reports it instead of crashing.
 func forEach(n int, f func(i int)) {
 	workers := min(n, runtime.GOMAXPROCS(0))
 	next := make(chan int)
+	panics := make([]any, workers)
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if panics[w] = recover(); panics[w] != nil {
+					for range next { // drain, so that the sender is not left blocked
+					}
+				}
+			}()
 			for i := range next {
 				f(i)
 			}
@@ -164,4 +172,9 @@ func forEach(n int, f func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package convert
 
 import (
+	"runtime"
+	"slices"
+
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
@@ -68,8 +71,51 @@ func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
 		}
 		return
 	}
-	foundDefault := false
-	for _, b := range buckets.items() {
+	model.Buckets = mapBuckets(m, j, buckets)
+	// The first entry with the default's bucket_name is the default bucket (a bucket_name that
+	// no entry has is validate's storage/default-not-listed).
+	for i := range model.Buckets {
+		if b := &model.Buckets[i]; defName.Set && b.BucketName.Set && b.BucketName.Value == defName.Value {
+			b.Default = true
+			break
+		}
+	}
+}
+
+// mapBuckets reads the entries of storage.buckets[] in order. A large document's entries are
+// split between the cores, each part with its own mapper and pointer builder (the index is
+// only read); the parts' buckets and diagnostics are joined in order, so the result is the
+// same as one pass.
+func mapBuckets(m *mapper, j *validate.JSONFile, buckets node) []schema.Bucket {
+	count := buckets.len()
+	parts := 1
+	if buckets.indexed() {
+		parts = max(1, min(runtime.GOMAXPROCS(0), count/parallelBucketsPerPart))
+	}
+	if parts == 1 {
+		return mapBucketRange(m, j, buckets, 0, count)
+	}
+	found := make([][]schema.Bucket, parts)
+	diags := make([][]validate.Diagnostic, parts)
+	forEach(parts, func(p int) {
+		part := &mapper{doc: &Document{File: m.doc.File, Lines: m.doc.Lines}, loc: m.loc, deferPos: m.deferPos}
+		own := buckets
+		own.ptrs = &pointerBuilder{}
+		found[p] = mapBucketRange(part, j, own, p*count/parts, (p+1)*count/parts)
+		diags[p] = part.doc.Diagnostics
+	})
+	m.doc.Diagnostics = append(m.doc.Diagnostics, slices.Concat(diags...)...)
+	return slices.Concat(found...)
+}
+
+// parallelBucketsPerPart is the fewest bucket entries worth a core of their own.
+const parallelBucketsPerPart = 32
+
+// mapBucketRange reads entries from..to-1 of storage.buckets[].
+func mapBucketRange(m *mapper, j *validate.JSONFile, buckets node, from, to int) []schema.Bucket {
+	var out []schema.Bucket
+	for i := from; i < to; i++ {
+		b := buckets.item(i)
 		if !m.object(b) {
 			continue
 		}
@@ -78,15 +124,12 @@ func mapOutputsStorage(m *mapper, j *validate.JSONFile, st node) {
 			BucketName: m.str(b.get("bucket_name")),
 			Region:     m.str(b.get("aws_region")),
 		}
-		// A bucket_name that no entry has is validate's storage/default-not-listed.
-		if defName.Set && bucket.BucketName.Set && bucket.BucketName.Value == defName.Value && !foundDefault {
-			bucket.Default, foundDefault = true, true
-		}
 		if paths := b.get("paths"); m.object(paths) {
 			bucket.Paths = mapAccessPaths(m, j, paths)
 		}
-		model.Buckets = append(model.Buckets, bucket)
+		out = append(out, bucket)
 	}
+	return out
 }
 
 // mapAccessPaths reads a bucket's paths {path: {principal: [actions]}} in file order.

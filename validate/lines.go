@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
@@ -11,28 +12,41 @@ import (
 // Lines maps byte offsets in one file to 1-based line and column numbers. Columns count
 // Unicode characters (runes); a line ends at "\n", "\r\n" or a lone "\r".
 type Lines struct {
-	file   string
-	data   []byte
-	starts []int // byte offset where each line starts
+	file string
+	data []byte
+	// starts holds the byte offset where each line starts. It is built on first use: most
+	// files checked have no finding, and their positions are never worked out.
+	starts     []int32
+	startsOnce sync.Once
 }
 
-// NewLines indexes data, the contents of file.
+// NewLines indexes data, the contents of file (offsets past 2 GiB are not supported; inputs
+// are capped far below that).
 func NewLines(file string, data []byte) *Lines {
-	// Sized from a count of line-end bytes (an upper bound: "\r\n" counts twice) so that a
-	// large file's index is allocated once, not grown by doubling.
-	starts := make([]int, 1, 1+bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{'\r'}))
-	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(data) && data[i+1] == '\n' {
-				i++
+	return &Lines{file: file, data: data}
+}
+
+// lineStarts returns the offset where each line starts, building the index on first use.
+func (l *Lines) lineStarts() []int32 {
+	l.startsOnce.Do(func() {
+		data := l.data
+		// Sized from a count of line-end bytes (an upper bound: "\r\n" counts twice) so that
+		// a large file's index is allocated once, not grown by doubling.
+		starts := make([]int32, 1, 1+bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{'\r'}))
+		for i := 0; i < len(data); i++ {
+			switch data[i] {
+			case '\n':
+				starts = append(starts, int32(i+1))
+			case '\r':
+				if i+1 < len(data) && data[i+1] == '\n' {
+					i++
+				}
+				starts = append(starts, int32(i+1))
 			}
-			starts = append(starts, i+1)
 		}
-	}
-	return &Lines{file: file, data: data, starts: starts}
+		l.starts = starts
+	})
+	return l.starts
 }
 
 // File returns the file name the index was built for.
@@ -48,8 +62,9 @@ func (l *Lines) Pos(off int, pointer string) schema.Pos {
 		off-- // the "\n" of a "\r\n" ends the same line as its "\r": the column just past the text
 	}
 	off = runeStartOf(l.data, off)
-	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
-	col := utf8.RuneCount(l.data[l.starts[line]:off]) + 1
+	starts := l.lineStarts()
+	line := sort.Search(len(starts), func(i int) bool { return int(starts[i]) > off }) - 1
+	col := utf8.RuneCount(l.data[starts[line]:off]) + 1
 	return schema.Pos{File: l.file, Line: line + 1, Column: col, Pointer: pointer}
 }
 
@@ -72,12 +87,13 @@ func runeStartOf(data []byte, off int) int {
 
 // LineText returns the text of 1-based line n without its line ending ("" when out of range).
 func (l *Lines) LineText(n int) string {
-	if n < 1 || n > len(l.starts) {
+	starts := l.lineStarts()
+	if n < 1 || n > len(starts) {
 		return ""
 	}
-	start, end := l.starts[n-1], len(l.data)
-	if n < len(l.starts) {
-		end = l.starts[n]
+	start, end := int(starts[n-1]), len(l.data)
+	if n < len(starts) {
+		end = int(starts[n])
 	}
 	for end > start && (l.data[end-1] == '\n' || l.data[end-1] == '\r') {
 		end--

@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -22,9 +23,7 @@ func CheckModel(m *schema.Model, f schema.Format) []Diagnostic {
 	for _, e := range m.Gen1Envs {
 		c.region(e.Region, fmt.Sprintf("region of env %q", e.Name.Value))
 	}
-	for i := range m.Buckets {
-		c.bucket(&m.Buckets[i])
-	}
+	c.ds = append(c.ds, checkBuckets(f, m)...)
 	for i := range m.Tables {
 		c.table(&m.Tables[i])
 	}
@@ -34,6 +33,32 @@ func CheckModel(m *schema.Model, f schema.Format) []Diagnostic {
 	}
 	return append(c.ds, checkGen1Resources(m)...)
 }
+
+// checkBuckets applies the per-bucket rules to every bucket of m, in order. A model with very
+// many buckets (a large amplify_outputs.json) is split between the cores; each part's findings
+// keep their order, so the result is the same as one pass.
+func checkBuckets(f schema.Format, m *schema.Model) []Diagnostic {
+	parts := min(runtime.GOMAXPROCS(0), len(m.Buckets)/parallelBucketsPerPart)
+	if parts <= 1 {
+		c := modelChecker{format: f, model: m}
+		for i := range m.Buckets {
+			c.bucket(&m.Buckets[i])
+		}
+		return c.ds
+	}
+	found := make([][]Diagnostic, parts)
+	inParallel(parts, func(p int) {
+		c := modelChecker{format: f, model: m}
+		for i := p * len(m.Buckets) / parts; i < (p+1)*len(m.Buckets)/parts; i++ {
+			c.bucket(&m.Buckets[i])
+		}
+		found[p] = c.ds
+	})
+	return slices.Concat(found...)
+}
+
+// parallelBucketsPerPart is the fewest buckets worth a core of their own.
+const parallelBucketsPerPart = 32
 
 type modelChecker struct {
 	format schema.Format

@@ -25,6 +25,9 @@ type fastSchema struct {
 	hasConst   bool
 	constValue any
 	enum       []any
+	// enumStrings holds enum as a set when every entry is a string (lists of actions and
+	// principals), so that the index is checked without decoding or comparing one by one.
+	enumStrings map[string]bool
 
 	properties    map[string]*fastSchema
 	patterns      []fastPattern
@@ -220,6 +223,7 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 				return fmt.Errorf("%s#%s: bad enum", id, ptr)
 			}
 			s.enum = arr
+			s.enumStrings = stringSet(arr)
 		case "properties":
 			pm, ok := v.(map[string]any)
 			if !ok {
@@ -340,6 +344,19 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 		}
 	}
 	return nil
+}
+
+// stringSet returns the entries of arr as a set, or nil when some entry is not a string.
+func stringSet(arr []any) map[string]bool {
+	set := make(map[string]bool, len(arr))
+	for _, e := range arr {
+		s, ok := e.(string)
+		if !ok {
+			return nil
+		}
+		set[s] = true
+	}
+	return set
 }
 
 // jsonKind returns the JSON type of a decoded value as jsonschema/v5 names it, or "" for a Go

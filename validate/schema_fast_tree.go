@@ -39,7 +39,7 @@ func (s *fastSchema) validNode(j *JSONFile, n *posNode) bool {
 	if s.hasConst && !j.equals(n, s.constValue) {
 		return false
 	}
-	if s.enum != nil && !slices.ContainsFunc(s.enum, func(e any) bool { return j.equals(n, e) }) {
+	if s.enum != nil && !j.inEnum(n, s) {
 		return false
 	}
 	switch kind {
@@ -121,6 +121,20 @@ func (j *JSONFile) equals(n *posNode, v any) bool {
 		return kindAt(j.text, n.off) == KindString && stringIs(j.text, n.off, s)
 	}
 	return jsonEqual(j.nodeValue(n), v)
+}
+
+// inEnum reports whether the value n equals one of s.enum.
+func (j *JSONFile) inEnum(n *posNode, s *fastSchema) bool {
+	if s.enumStrings == nil {
+		return slices.ContainsFunc(s.enum, func(e any) bool { return j.equals(n, e) })
+	}
+	if kindAt(j.text, n.off) != KindString {
+		return false
+	}
+	if raw, plain := rawString(j.text, n.off); plain && utf8.Valid(raw) {
+		return s.enumStrings[string(raw)] // looked up in place: no string is made
+	}
+	return s.enumStrings[jsonString(j.text, n.off)]
 }
 
 // validObjectNode is validObject for an object without repeated keys.

@@ -1,0 +1,53 @@
+package validate
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/schema"
+)
+
+// TestCheckBucketsInPartsMatchesOnePass checks that a model with enough buckets to be split
+// between cores gets exactly the findings, in the same order, that one pass gives.
+func TestCheckBucketsInPartsMatchesOnePass(t *testing.T) {
+	m := &schema.Model{}
+	for i := range 5 * parallelBucketsPerPart {
+		name := fmt.Sprintf("bucket-%03d", i)
+		if i%7 == 0 {
+			name = fmt.Sprintf("Bad_Bucket_%d", i) // s3/bucket-name
+		}
+		pos := schema.Pos{File: "amplify_outputs.json", Line: i + 1, Column: 1}
+		m.Buckets = append(m.Buckets, schema.Bucket{
+			Name: schema.Str(fmt.Sprintf("b%d", i), pos), BucketName: schema.Str(name, pos), Region: schema.Str("us-east-1", pos),
+			Paths: []schema.AccessPath{{Path: schema.Str(fmt.Sprintf("p%d/", i), pos), // paths/trailing-wildcard
+				Rules: []schema.AccessRule{{Principal: schema.Str("guest", pos), Actions: []schema.String{schema.Str("get", pos)}}}}},
+		})
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	onePass := checkBuckets(schema.AmplifyOutputs, m)
+	runtime.GOMAXPROCS(4)
+	inParts := checkBuckets(schema.AmplifyOutputs, m)
+	if len(onePass) < 2*len(m.Buckets)/7 {
+		t.Fatalf("only %d findings: the fixture does not exercise the rules", len(onePass))
+	}
+	if !reflect.DeepEqual(onePass, inParts) {
+		t.Errorf("in parts: %d findings, one pass: %d (or a different order)", len(inParts), len(onePass))
+	}
+}
+
+// TestInParallelRaisesPanics checks that a panic in one part reaches the caller.
+func TestInParallelRaisesPanics(t *testing.T) {
+	defer func() {
+		if r := recover(); r != "part 1" {
+			t.Errorf("recovered %v, want the part's panic", r)
+		}
+	}()
+	inParallel(3, func(i int) {
+		if i == 1 {
+			panic("part 1")
+		}
+	})
+	t.Error("no panic")
+}
