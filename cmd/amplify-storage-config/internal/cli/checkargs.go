@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/convert"
+	"github.com/seed-258d3fb3/amplify-storage-config/validate"
+)
+
+// checkArgs reads and checks validate's arguments in parallel, opening each once (readArg):
+// perFile holds each file's findings by index, dirs marks the directories (projects, which
+// the caller checks). stdinErr is a failure to read stdin; fileErr that of the lowest index
+// whose file could not be read or checked (I/O, --eval timeout or kill).
+func (a *App) checkArgs(ctx context.Context, paths []string, opts convert.ReadOptions, stdinFilename string) (
+	perFile [][]validate.Diagnostic, dirs []bool, stdinErr, fileErr error) {
+	var stdin convert.Source
+	for _, p := range paths {
+		if p == "-" {
+			stdin, stdinErr = a.readStdin(stdinFilename)
+		}
+	}
+	// A batch keeps only findings, so its live heap stays small while it allocates a lot:
+	// collecting 4x less often costs a few MB and saves ~30% of the CPU (10,000 files).
+	// One large file allocates mostly short-lived index and pointer memory while its live
+	// heap peaks at the end: the same setting saves ~10% of its time at the same peak RSS.
+	// Projects are checked after this pass, under the usual setting.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// Each file's findings are kept by index (deterministic order), its document dropped as
+	// soon as it is checked, so that a batch of 10,000 files does not hold them all.
+	perFile = make([][]validate.Diagnostic, len(paths))
+	dirs = make([]bool, len(paths))
+	// Only findings are printed, and validate.At resolves their positions.
+	opts.DeferPositions = true
+	fileErr = a.parallel(len(paths), "checking", func(i int) string { return paths[i] }, func(i int) error {
+		src := stdin
+		if paths[i] != "-" {
+			data, dir, err := readArg(paths[i])
+			if err != nil {
+				return fmt.Errorf("%s: %w", paths[i], err)
+			}
+			if dir {
+				dirs[i] = true
+				return nil
+			}
+			src = convert.Source{Name: paths[i], Data: data}
+		} else if stdinErr != nil {
+			return nil // reported as stdinErr
+		}
+		doc, err := convert.Read(ctx, src, opts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", displayName(paths[i], stdinFilename), err)
+		}
+		perFile[i] = checkDocument(doc)
+		return nil
+	})
+	return perFile, dirs, stdinErr, fileErr
+}

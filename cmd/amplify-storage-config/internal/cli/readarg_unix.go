@@ -1,0 +1,100 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+
+package cli
+
+import (
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// maxReadCall bounds one read request (darwin refuses reads of 2 GB or more).
+const maxReadCall = 1 << 30
+
+// readArg reads a command-line path with one open: a directory (told by fstat on the open
+// descriptor) comes back as dir, a regular file as its bytes. Four system calls for a small
+// file (open, fstat, read, close) where os.Stat then os.ReadFile make ten on Linux (os.File
+// also tries the poller and toggles O_NONBLOCK). Anything else (a pipe, /dev/stdin, a device)
+// is read by os.ReadFile as before. Errors are those of os.ReadFile; a path that cannot be
+// opened but os.Stat says is a directory (no read permission) is still a directory.
+func readArg(path string) (data []byte, dir bool, err error) {
+	fd, err := openReadOnly(path)
+	if err != nil {
+		if isDir(path) {
+			return nil, true, nil
+		}
+		return nil, false, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	var st syscall.Stat_t
+	if err := retryEINTR(func() error { return syscall.Fstat(fd, &st) }); err != nil {
+		syscall.Close(fd)
+		data, err := os.ReadFile(path)
+		return data, false, err
+	}
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFDIR:
+		syscall.Close(fd)
+		return nil, true, nil
+	case syscall.S_IFREG:
+		data, err = readRegular(fd, path, st.Size)
+		syscall.Close(fd)
+		return data, false, err
+	default:
+		syscall.Close(fd)
+		data, err := os.ReadFile(path)
+		return data, false, err
+	}
+}
+
+// openReadOnly opens path for reading, close-on-exec (the --eval child must not inherit it).
+func openReadOnly(path string) (int, error) {
+	for {
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
+}
+
+// readRegular reads a regular file of size bytes (as fstat saw it) from offset 0. It asks for
+// one byte more than size, so that a file of the size seen takes one read call: a shorter
+// answer from a regular file means its end. A file that grew, or a short read, reads on.
+func readRegular(fd int, path string, size int64) ([]byte, error) {
+	capacity := size + 1
+	if size <= 0 {
+		capacity = 512 // empty, or sized only as it is read (/proc): grow as the reads come
+	}
+	data := make([]byte, 0, capacity)
+	for {
+		buf := data[len(data):cap(data)]
+		if len(buf) > maxReadCall {
+			buf = buf[:maxReadCall]
+		}
+		var n int
+		err := retryEINTR(func() error {
+			var err error
+			n, err = syscall.Read(fd, buf)
+			return err
+		})
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+		}
+		data = data[:len(data)+n]
+		if n == 0 || (int64(len(data)) == size && n < len(buf)) {
+			return data, nil
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
+// retryEINTR calls fn again while it is interrupted by a signal, as package os does.
+func retryEINTR(fn func() error) error {
+	for {
+		err := fn()
+		if err != syscall.EINTR {
+			return err
+		}
+	}
+}
