@@ -1,7 +1,9 @@
 package convert
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -38,11 +40,44 @@ func jsonReaders() map[schema.Format]jsonReader {
 
 // ReadFile reads the file at path (see Read).
 func ReadFile(ctx context.Context, path string, opts ReadOptions) (*Document, error) {
-	data, err := os.ReadFile(path)
+	src, err := LoadFile(path, opts.MaxSize)
 	if err != nil {
 		return nil, err
 	}
-	return Read(ctx, Source{Name: path, Data: data}, opts)
+	return Read(ctx, src, opts)
+}
+
+// LoadFile reads the file at path as a Source. A file over maxSize (<= 0 means DefaultMaxSize)
+// is not loaded whole: its first maxSize+1 bytes (and a regular file's size) are enough for
+// Ingest to refuse it, so that a huge file or an endless device named by mistake costs no
+// memory and no time.
+func LoadFile(path string, maxSize int) (Source, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Source{}, err
+	}
+	defer f.Close()
+	size := 0
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if st.Size() > int64(maxSize) {
+			data := make([]byte, maxSize+1)
+			n, err := io.ReadFull(f, data)
+			if err != nil && err != io.ErrUnexpectedEOF {
+				return Source{}, err // *fs.PathError, as os.ReadFile's
+			}
+			return Source{Name: path, Data: data[:n], Size: st.Size()}, nil
+		}
+		size = int(st.Size())
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+512)) // sized as os.ReadFile sizes it
+	// A pipe or a device (/dev/zero) may never end: past the cap, Ingest refuses it anyway.
+	if _, err := buf.ReadFrom(io.LimitReader(f, int64(maxSize)+1)); err != nil {
+		return Source{}, err // *fs.PathError, as os.ReadFile's
+	}
+	return Source{Name: path, Data: buf.Bytes()}, nil
 }
 
 // Read reads one source into the storage model: it checks the input (size, encoding, nesting

@@ -13,6 +13,9 @@ import (
 type Source struct {
 	Name string
 	Data []byte
+	// Size is the whole input's size when Data holds only its start: a file over the size
+	// cap need not be loaded to be refused (see ReadFile). 0 means len(Data).
+	Size int64
 }
 
 // DefaultMaxSize is the input size cap: far above any real configuration file (the largest
@@ -61,9 +64,9 @@ func Ingest(src Source, maxSize, maxDepth int) (Ingested, []validate.Diagnostic)
 		// regions and CI annotations need one).
 		return []validate.Diagnostic{validate.At(schema.Pos{File: src.Name, Line: 1, Column: 1}, validate.Error, rule, format, args...)}
 	}
-	if len(data) > maxSize {
+	if size := max(int64(len(data)), src.Size); size > int64(maxSize) {
 		return Ingested{Name: src.Name}, whole(RuleTooLarge,
-			"file is %s, over the %s limit for a configuration file", humanSize(len(data)), humanSize(maxSize))
+			"file is %s, over the %s limit for a configuration file", humanSize(int(min(size, 1<<62))), humanSize(maxSize))
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || looksUTF16(data) {
 		return Ingested{Name: src.Name}, whole(RuleUTF16, "file is UTF-16 encoded; save it as UTF-8")

@@ -36,7 +36,7 @@ func (a *App) checkArgs(ctx context.Context, paths []string, opts convert.ReadOp
 	fileErr = a.parallel(len(paths), "checking", func(i int) string { return paths[i] }, func(i int) error {
 		src := stdin
 		if paths[i] != "-" {
-			data, dir, err := readArg(paths[i])
+			file, dir, err := readArg(paths[i], opts.MaxSize)
 			if err != nil {
 				return fmt.Errorf("%s: %w", paths[i], err)
 			}
@@ -44,7 +44,7 @@ func (a *App) checkArgs(ctx context.Context, paths []string, opts convert.ReadOp
 				dirs[i] = true
 				return nil
 			}
-			src = convert.Source{Name: paths[i], Data: data}
+			src = file
 		} else if stdinErr != nil {
 			return nil // reported as stdinErr
 		}

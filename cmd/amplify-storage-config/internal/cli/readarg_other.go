@@ -2,14 +2,14 @@
 
 package cli
 
-import "os"
+import "github.com/seed-258d3fb3/amplify-storage-config/convert"
 
 // readArg tells a directory from a file and reads the file (os.Stat, then os.ReadFile): on
 // systems without the Unix calls, the command-line path is looked at twice.
-func readArg(path string) (data []byte, dir bool, err error) {
+func readArg(path string, maxSize int) (src convert.Source, dir bool, err error) {
 	if isDir(path) {
-		return nil, true, nil
+		return src, true, nil
 	}
-	data, err = os.ReadFile(path)
-	return data, false, err
+	src, err = convert.LoadFile(path, maxSize)
+	return src, false, err
 }

@@ -19,9 +19,10 @@ func TestReadArgReadsFilesWhole(t *testing.T) {
 		if err := os.WriteFile(p, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		data, isDir, err := readArg(p)
-		if err != nil || isDir {
-			t.Fatalf("size %d: dir %v, error %v", size, isDir, err)
+		src, isDir, err := readArg(p, 0)
+		data := src.Data
+		if err != nil || isDir || src.Size != 0 {
+			t.Fatalf("size %d: dir %v, size %d, error %v", size, isDir, src.Size, err)
 		}
 		if !bytes.Equal(data, want) {
 			t.Errorf("size %d: read %d bytes, not the file's content", size, len(data))
@@ -30,16 +31,16 @@ func TestReadArgReadsFilesWhole(t *testing.T) {
 }
 
 func TestReadArgTellsADirectory(t *testing.T) {
-	data, isDir, err := readArg(t.TempDir())
-	if err != nil || !isDir || data != nil {
-		t.Errorf("got dir %v, %d bytes, error %v; want a directory", isDir, len(data), err)
+	src, isDir, err := readArg(t.TempDir(), 0)
+	if err != nil || !isDir || src.Data != nil {
+		t.Errorf("got dir %v, %d bytes, error %v; want a directory", isDir, len(src.Data), err)
 	}
 }
 
 func TestReadArgMissingFileErrsAsReadFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "nosuch.json")
 	_, want := os.ReadFile(p)
-	_, isDir, err := readArg(p)
+	_, isDir, err := readArg(p, 0)
 	if isDir || err == nil {
 		t.Fatalf("got dir %v, error %v; want an error", isDir, err)
 	}
@@ -55,7 +56,8 @@ func TestReadArgSpecialFiles(t *testing.T) {
 		t.Skip("/proc and /dev/null as on Linux")
 	}
 	for _, p := range []string{"/dev/null", "/proc/self/status"} {
-		data, isDir, err := readArg(p)
+		src, isDir, err := readArg(p, 0)
+		data := src.Data
 		if err != nil || isDir {
 			t.Fatalf("%s: dir %v, error %v", p, isDir, err)
 		}
@@ -68,6 +70,31 @@ func TestReadArgSpecialFiles(t *testing.T) {
 		}
 		if p == "/dev/null" && len(data) != len(want) {
 			t.Errorf("%s: read %d bytes, want %d", p, len(data), len(want))
+		}
+	}
+}
+
+// A file over the size cap is not loaded: its start and its size are enough to refuse it, and
+// an endless device stops at the cap.
+func TestReadArgStopsAtTheSizeCap(t *testing.T) {
+	const limit = 1 << 20
+	p := filepath.Join(t.TempDir(), "huge.json")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 40); err != nil { // 1 TiB, sparse
+		t.Skipf("no sparse files here: %v", err)
+	}
+	f.Close()
+	src, isDir, err := readArg(p, limit)
+	if err != nil || isDir || len(src.Data) != limit+1 || src.Size != 1<<40 {
+		t.Errorf("huge file: dir %v, %d bytes, size %d, error %v; want %d bytes and the file's size", isDir, len(src.Data), src.Size, err, limit+1)
+	}
+	if runtime.GOOS == "linux" {
+		src, _, err := readArg("/dev/zero", limit)
+		if err != nil || len(src.Data) != limit+1 {
+			t.Errorf("/dev/zero: %d bytes, error %v; want %d", len(src.Data), err, limit+1)
 		}
 	}
 }

@@ -4,8 +4,9 @@ package cli
 
 import (
 	"io/fs"
-	"os"
 	"syscall"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/convert"
 )
 
 // maxReadCall bounds one read request (darwin refuses reads of 2 GB or more).
@@ -17,32 +18,40 @@ const maxReadCall = 1 << 30
 // also tries the poller and toggles O_NONBLOCK). Anything else (a pipe, /dev/stdin, a device)
 // is read by os.ReadFile as before. Errors are those of os.ReadFile; a path that cannot be
 // opened but os.Stat says is a directory (no read permission) is still a directory.
-func readArg(path string) (data []byte, dir bool, err error) {
+func readArg(path string, maxSize int) (src convert.Source, dir bool, err error) {
+	if maxSize <= 0 {
+		maxSize = convert.DefaultMaxSize
+	}
 	fd, err := openReadOnly(path)
 	if err != nil {
 		if isDir(path) {
-			return nil, true, nil
+			return src, true, nil
 		}
-		return nil, false, &fs.PathError{Op: "open", Path: path, Err: err}
+		return src, false, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	var st syscall.Stat_t
 	if err := retryEINTR(func() error { return syscall.Fstat(fd, &st) }); err != nil {
 		syscall.Close(fd)
-		data, err := os.ReadFile(path)
-		return data, false, err
+		src, err := convert.LoadFile(path, maxSize)
+		return src, false, err
 	}
 	switch st.Mode & syscall.S_IFMT {
 	case syscall.S_IFDIR:
 		syscall.Close(fd)
-		return nil, true, nil
+		return src, true, nil
 	case syscall.S_IFREG:
-		data, err = readRegular(fd, path, st.Size)
+		// Over the size cap, the start of the file and its size are enough to refuse it.
+		src = convert.Source{Name: path}
+		if st.Size > int64(maxSize) {
+			src.Size = st.Size
+		}
+		src.Data, err = readRegular(fd, path, min(st.Size, int64(maxSize)+1), int64(maxSize)+1)
 		syscall.Close(fd)
-		return data, false, err
+		return src, false, err
 	default:
 		syscall.Close(fd)
-		data, err := os.ReadFile(path)
-		return data, false, err
+		src, err := convert.LoadFile(path, maxSize)
+		return src, false, err
 	}
 }
 
@@ -59,7 +68,8 @@ func openReadOnly(path string) (int, error) {
 // readRegular reads a regular file of size bytes (as fstat saw it) from offset 0. It asks for
 // one byte more than size, so that a file of the size seen takes one read call: a shorter
 // answer from a regular file means its end. A file that grew, or a short read, reads on.
-func readRegular(fd int, path string, size int64) ([]byte, error) {
+// It never returns more than limit bytes.
+func readRegular(fd int, path string, size, limit int64) ([]byte, error) {
 	capacity := size + 1
 	if size <= 0 {
 		capacity = 512 // empty, or sized only as it is read (/proc): grow as the reads come
@@ -80,8 +90,8 @@ func readRegular(fd int, path string, size int64) ([]byte, error) {
 			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
 		data = data[:len(data)+n]
-		if n == 0 || (int64(len(data)) == size && n < len(buf)) {
-			return data, nil
+		if n == 0 || (int64(len(data)) == size && n < len(buf)) || int64(len(data)) >= limit {
+			return data[:min(int64(len(data)), limit)], nil
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
