@@ -104,3 +104,33 @@ func BenchmarkReadAmplifyConfigDart(b *testing.B) {
 func BenchmarkReadAmplifyOutputsDart(b *testing.B) {
 	benchmarkFixture(b, "fixtures/read/amplify-outputs-dart/amplify_outputs.dart")
 }
+
+// TestDartOutputsUnknownVersion: an amplify_outputs.dart whose "version" no schema knows is
+// still read, and validating it reports the version at its own place in the .dart file.
+func TestDartOutputsUnknownVersion(t *testing.T) {
+	src := "const amplifyConfig = r'''{\n  \"version\": \"9.9\",\n" +
+		"  \"storage\": {\"aws_region\": \"us-east-1\", \"bucket_name\": \"dart-bucket\"}\n}''';\n"
+	doc, err := Read(context.Background(), Source{Name: "lib/amplify_outputs.dart", Data: []byte(src)}, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != schema.AmplifyOutputsDart || len(doc.Model.Buckets) != 1 {
+		t.Fatalf("format %s, buckets %+v, diagnostics %v", doc.Format, doc.Model.Buckets, doc.Diagnostics)
+	}
+	ds := CheckDocument(doc, validate.Options{})
+	var found *validate.Diagnostic
+	for i := range ds {
+		if ds[i].Pointer == "/version" && ds[i].Severity == validate.Error {
+			found = &ds[i]
+		}
+	}
+	if found == nil {
+		t.Fatalf("no error at /version: %v", ds)
+	}
+	if found.Line != 2 || !strings.HasPrefix(doc.Lines.LineText(2)[found.Column-1:], `"9.9"`) {
+		t.Errorf("version finding at %d:%d (%s); want the \"9.9\" on line 2", found.Line, found.Column, found.Message)
+	}
+	if !strings.Contains(found.Message, "9.9") {
+		t.Errorf("message %q does not name the version", found.Message)
+	}
+}
