@@ -153,18 +153,11 @@ func (m *merger) settleBucket(b *schema.Bucket, claims []frontBucket) {
 	if len(claims) == 0 {
 		return
 	}
-	names := make([]schema.String, len(claims))
+	names, regions := make([]schema.String, len(claims)), make([]schema.String, len(claims))
 	for i, c := range claims {
-		names[i] = c.b.BucketName
+		names[i], regions[i] = c.b.BucketName, c.b.Region
 	}
-	if chosen := m.settleName("bucket", b.Name.Value, b.BucketName, b.DerivedName, names); chosen >= 0 {
-		b.BucketName, b.DerivedName = names[chosen], false
-	}
-	var regions []schema.String
-	for _, c := range claims {
-		regions = append(regions, c.b.Region)
-	}
-	m.settleRegion("bucket", b.Name.Value, &b.Region, regions)
+	m.settleResource("bucket", b.Name.Value, &b.BucketName, &b.DerivedName, &b.Region, names, regions)
 	// Settings only the frontend configs hold: copies naming the bucket as used first.
 	agreeing := slices.SortedStableFunc(slices.Values(claims), func(x, y frontBucket) int {
 		return boolOrder(x.b.BucketName.Value != b.BucketName.Value, y.b.BucketName.Value != b.BucketName.Value)
@@ -190,18 +183,21 @@ func (m *merger) settleTable(t *schema.Table, claims []frontTable) {
 	if len(claims) == 0 {
 		return
 	}
-	names := make([]schema.String, len(claims))
+	names, regions := make([]schema.String, len(claims)), make([]schema.String, len(claims))
 	for i, c := range claims {
-		names[i] = c.t.TableName
+		names[i], regions[i] = c.t.TableName, c.t.Region
 	}
-	if chosen := m.settleName("table", t.Name.Value, t.TableName, t.DerivedName, names); chosen >= 0 {
-		t.TableName, t.DerivedName = names[chosen], false
+	m.settleResource("table", t.Name.Value, &t.TableName, &t.DerivedName, &t.Region, names, regions)
+}
+
+// settleResource settles a bucket's or table's physical name and region from the frontend
+// copies' claims (names and regions, one each per copy): the name the project resolves to
+// (see settleName), and the region (see settleRegion).
+func (m *merger) settleResource(kind, resource string, name *schema.String, derived *bool, region *schema.String, names, regions []schema.String) {
+	if chosen := m.settleName(kind, resource, *name, *derived, names); chosen >= 0 {
+		*name, *derived = names[chosen], false
 	}
-	var regions []schema.String
-	for _, c := range claims {
-		regions = append(regions, c.t.Region)
-	}
-	m.settleRegion("table", t.Name.Value, &t.Region, regions)
+	m.settleRegion(kind, resource, region, regions)
 }
 
 // boolOrder orders false before true.

@@ -73,7 +73,7 @@ const parallelCheckSize = 256 << 10
 // checkSchema validates the document against its format's schema.
 func checkSchema(in Input) []Diagnostic {
 	if in.JSON.Indexed() {
-		return SchemaCheckFormatJSON(in.Format, in.JSON, in.File, in.Locate)
+		return schemaCheckFormatIndexed(in.Format, in.JSON, in.File, in.Locate)
 	}
 	return SchemaCheckFormat(in.Format, in.Value, in.File, in.Locate)
 }
@@ -83,7 +83,7 @@ func checkDocumentRules(in Input) []Diagnostic {
 	var ds []Diagnostic
 	if isOutputs(in.Format) {
 		if in.JSON.Indexed() {
-			ds = CheckOutputsJSON(in.JSON, in.File, in.Locate)
+			ds = checkOutputsIndexed(in.JSON, in.File, in.Locate)
 		} else {
 			ds = CheckOutputsValue(in.Value, in.File, in.Locate)
 		}

@@ -29,13 +29,10 @@ func CheckOutputsValue(value any, file string, loc Locator) []Diagnostic {
 	return checkDefaultListed(def, names, file, loc)
 }
 
-// CheckOutputsJSON is CheckOutputsValue for a document ParseJSONIndex indexed, read from the
-// index without decoding the document.
-func CheckOutputsJSON(j *JSONFile, file string, loc Locator) []Diagnostic {
-	c, ok := j.Cursor()
-	if !ok {
-		return CheckOutputsValue(j.Value(), file, loc)
-	}
+// checkOutputsIndexed is CheckOutputsValue for a document ParseJSONIndex indexed
+// (j.Indexed()), read from the index without decoding the document.
+func checkOutputsIndexed(j *JSONFile, file string, loc Locator) []Diagnostic {
+	c, _ := j.Cursor()
 	if c.Kind() != KindObject {
 		return nil
 	}

@@ -87,13 +87,10 @@ func SchemaCheck(name string, value any, file string, loc Locator) (diags []Diag
 	return explainSchema(cs, name, value, file, loc)
 }
 
-// SchemaCheckJSON is SchemaCheck for a document ParseJSONIndex indexed: a valid document is
-// decided on the index, without decoding it into Go values; an invalid one is decoded
-// (JSONFile.Value) and explained as SchemaCheck explains it.
-func SchemaCheckJSON(name string, j *JSONFile, file string, loc Locator) []Diagnostic {
-	if !j.Indexed() {
-		return SchemaCheck(name, j.Value(), file, loc)
-	}
+// schemaCheckIndexed is SchemaCheck for a document ParseJSONIndex indexed (j.Indexed()): a
+// valid document is decided on the index, without decoding it into Go values; an invalid one
+// is decoded (JSONFile.Value) and explained as SchemaCheck explains it.
+func schemaCheckIndexed(name string, j *JSONFile, file string, loc Locator) []Diagnostic {
 	cs, ok := compiledSchemas()[name]
 	if !ok {
 		return []Diagnostic{At(schema.Pos{File: file}, Error, "schema/internal", "no schema named %q", name)}
@@ -155,18 +152,19 @@ func SchemaCheckFormat(f schema.Format, value any, file string, loc Locator) []D
 	return SchemaCheck(name, value, file, loc)
 }
 
-// SchemaCheckFormatJSON is SchemaCheckFormat for a document ParseJSONIndex indexed (see
-// SchemaCheckJSON).
-func SchemaCheckFormatJSON(f schema.Format, j *JSONFile, file string, loc Locator) []Diagnostic {
+// schemaCheckFormatIndexed is SchemaCheckFormat for a document ParseJSONIndex indexed (see
+// schemaCheckIndexed).
+func schemaCheckFormatIndexed(f schema.Format, j *JSONFile, file string, loc Locator) []Diagnostic {
 	version := ""
-	if c, ok := j.Cursor(); ok && isOutputs(f) {
-		version, _ = c.Member("version").Str()
+	if isOutputs(f) {
+		root, _ := j.Cursor()
+		version, _ = root.Member("version").Str()
 	}
 	name := schemaForFormat(f, version)
 	if name == "" {
 		return nil
 	}
-	return SchemaCheckJSON(name, j, file, loc)
+	return schemaCheckIndexed(name, j, file, loc)
 }
 
 // schemaForFormat names the schema for a document of format f with outputs version version

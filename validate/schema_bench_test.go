@@ -35,6 +35,23 @@ func BenchmarkSchemaCheckSmallOutputs(b *testing.B) {
 	}
 }
 
+// BenchmarkSchemaCheckIndexedSmallOutputs: the same check on the document's parse index (what
+// validate runs: no decoded value at all).
+func BenchmarkSchemaCheckIndexedSmallOutputs(b *testing.B) {
+	data := smallOutputs(b)
+	j, _, ok := ParseJSONIndex(NewLines("o.json", data), 0, data)
+	if !ok {
+		b.Fatal("not JSON")
+	}
+	if ds := schemaCheckFormatIndexed(schema.AmplifyOutputs, j, "o.json", j); len(ds) != 0 {
+		b.Fatal(ds)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		schemaCheckFormatIndexed(schema.AmplifyOutputs, j, "o.json", j)
+	}
+}
+
 // BenchmarkSchemaCheckCompiled: the same document through the compiled jsonschema/v5 schema.
 func BenchmarkSchemaCheckCompiled(b *testing.B) {
 	v := decodeForTest(b, smallOutputs(b))

@@ -560,17 +560,8 @@ func (s *fastSchema) valid(v any) bool {
 	if kind == "" {
 		return false
 	}
-	if len(s.types) > 0 {
-		matched := false
-		for _, t := range s.types {
-			if t == kind || (t == "integer" && kind == "number" && isInteger(v)) {
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			return false
-		}
+	if ok, ifInteger := s.typeMatch(kind); !ok && !(ifInteger && isInteger(v)) {
+		return false
 	}
 	if s.hasConst && !jsonEqual(v, s.constValue) {
 		return false
@@ -588,41 +579,93 @@ func (s *fastSchema) valid(v any) bool {
 			return false
 		}
 	case string:
-		if s.minLength >= 0 || s.maxLength >= 0 {
-			n := utf8.RuneCountInString(x)
-			if (s.minLength >= 0 && n < s.minLength) || (s.maxLength >= 0 && n > s.maxLength) {
-				return false
-			}
-		}
-		if s.pattern != nil && !s.pattern.MatchString(x) {
+		if !s.validString(x) {
 			return false
 		}
 	default:
-		if kind == "number" && (s.minimum != nil || s.maximum != nil) {
-			r := ratOf(v)
-			if r == nil || (s.minimum != nil && r.Cmp(s.minimum) < 0) || (s.maximum != nil && r.Cmp(s.maximum) > 0) {
-				return false
-			}
-		}
-	}
-	if s.ref != nil && !s.ref.valid(v) {
-		return false
-	}
-	if s.not != nil && s.not.valid(v) {
-		return false
-	}
-	for _, sub := range s.allOf {
-		if !sub.valid(v) {
+		if kind == "number" && !s.validNumber(v) {
 			return false
 		}
 	}
-	if s.anyOf != nil && !slices.ContainsFunc(s.anyOf, func(sub *fastSchema) bool { return sub.valid(v) }) {
+	if s.ref != nil && !s.ref.valid(v) { // the commonest applicator, followed without a closure
+		return false
+	}
+	return !s.hasApplicators() || s.validApplicators(func(sub *fastSchema) bool { return sub.valid(v) })
+}
+
+// The keyword checks below are shared by valid (decoded values) and validNode (a document's
+// parse index): each walker reads a value its own way and hands them what they check.
+
+// typeMatch reports whether a value of JSON type kind satisfies "type" (ok), and, when it does
+// not, whether it would if it were an integer (a number that "integer" may match: the caller
+// then checks the number, only then).
+func (s *fastSchema) typeMatch(kind string) (ok, ifInteger bool) {
+	if len(s.types) == 0 {
+		return true, false
+	}
+	for _, t := range s.types {
+		if t == kind {
+			return true, false
+		}
+		if t == "integer" && kind == "number" {
+			ifInteger = true
+		}
+	}
+	return false, ifInteger
+}
+
+// checksStrings reports whether s has a keyword that reads a string's text.
+func (s *fastSchema) checksStrings() bool {
+	return s.minLength >= 0 || s.maxLength >= 0 || s.pattern != nil
+}
+
+// validString checks minLength, maxLength and pattern.
+func (s *fastSchema) validString(x string) bool {
+	if s.minLength >= 0 || s.maxLength >= 0 {
+		n := utf8.RuneCountInString(x)
+		if (s.minLength >= 0 && n < s.minLength) || (s.maxLength >= 0 && n > s.maxLength) {
+			return false
+		}
+	}
+	return s.pattern == nil || s.pattern.MatchString(x)
+}
+
+// checksNumbers reports whether s has a keyword that reads a number's value.
+func (s *fastSchema) checksNumbers() bool { return s.minimum != nil || s.maximum != nil }
+
+// validNumber checks minimum and maximum on the number n.
+func (s *fastSchema) validNumber(n any) bool {
+	if !s.checksNumbers() {
+		return true
+	}
+	r := ratOf(n)
+	return r != nil && (s.minimum == nil || r.Cmp(s.minimum) >= 0) && (s.maximum == nil || r.Cmp(s.maximum) <= 0)
+}
+
+// hasApplicators reports whether s has a keyword validApplicators applies (most subschemas
+// have none: asking first spares the hot path a closure per value).
+func (s *fastSchema) hasApplicators() bool {
+	return s.not != nil || s.allOf != nil || s.anyOf != nil || s.oneOf != nil || s.ifS != nil
+}
+
+// validApplicators applies not, allOf, anyOf, oneOf and if/then/else ($ref is followed by the
+// walkers themselves); valid answers whether the value satisfies one subschema.
+func (s *fastSchema) validApplicators(valid func(*fastSchema) bool) bool {
+	if s.not != nil && valid(s.not) {
+		return false
+	}
+	for _, sub := range s.allOf {
+		if !valid(sub) {
+			return false
+		}
+	}
+	if s.anyOf != nil && !slices.ContainsFunc(s.anyOf, valid) {
 		return false
 	}
 	if s.oneOf != nil {
 		n := 0
 		for _, sub := range s.oneOf {
-			if sub.valid(v) {
+			if valid(sub) {
 				n++
 			}
 		}
@@ -631,19 +674,29 @@ func (s *fastSchema) valid(v any) bool {
 		}
 	}
 	if s.ifS != nil {
-		if s.ifS.valid(v) {
-			if s.thenS != nil && !s.thenS.valid(v) {
+		if valid(s.ifS) {
+			if s.thenS != nil && !valid(s.thenS) {
 				return false
 			}
-		} else if s.elseS != nil && !s.elseS.valid(v) {
+		} else if s.elseS != nil && !valid(s.elseS) {
 			return false
 		}
 	}
 	return true
 }
 
+// countOK reports whether n is within [lo, hi] (a negative bound is no bound).
+func countOK(n, lo, hi int) bool {
+	return (lo < 0 || n >= lo) && (hi < 0 || n <= hi)
+}
+
+// checksMembers reports whether s has a keyword that reads an object's members one by one.
+func (s *fastSchema) checksMembers() bool {
+	return s.properties != nil || s.patterns != nil || s.additional != nil || s.propertyNames != nil
+}
+
 func (s *fastSchema) validObject(obj map[string]any) bool {
-	if (s.minProps >= 0 && len(obj) < s.minProps) || (s.maxProps >= 0 && len(obj) > s.maxProps) {
+	if !countOK(len(obj), s.minProps, s.maxProps) {
 		return false
 	}
 	for _, name := range s.required {
@@ -651,7 +704,7 @@ func (s *fastSchema) validObject(obj map[string]any) bool {
 			return false
 		}
 	}
-	if s.properties == nil && s.patterns == nil && s.additional == nil && s.propertyNames == nil {
+	if !s.checksMembers() {
 		return true
 	}
 	for name, val := range obj {
@@ -682,7 +735,7 @@ func (s *fastSchema) validObject(obj map[string]any) bool {
 }
 
 func (s *fastSchema) validArray(arr []any) bool {
-	if (s.minItems >= 0 && len(arr) < s.minItems) || (s.maxItems >= 0 && len(arr) > s.maxItems) {
+	if !countOK(len(arr), s.minItems, s.maxItems) {
 		return false
 	}
 	if s.unique {

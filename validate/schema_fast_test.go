@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 )
 
@@ -18,7 +19,19 @@ func fastMatchesFull(t testing.TB, label string, v any) int {
 	if len(hugeNumbers(v, "", nil)) > 0 {
 		return 0 // jsonschema/v5 would spend seconds making such numbers exact; SchemaCheck reports them
 	}
-	n := 0
+	return forEachSchema(t, func(name string, fast *fastSchema, full *jsonschema.Schema) {
+		fv := fast.valid(v)
+		if err := full.Validate(v); fv != (err == nil) {
+			b, _ := json.Marshal(v)
+			t.Errorf("%s with schema %s: fast says valid=%v, jsonschema/v5 says %v\ndocument: %.2000s", label, name, fv, err, b)
+		}
+	})
+}
+
+// forEachSchema calls check with both compiled forms of every embedded schema and returns how
+// many it checked.
+func forEachSchema(t testing.TB, check func(name string, fast *fastSchema, full *jsonschema.Schema)) int {
+	t.Helper()
 	for _, name := range schema.Names() {
 		cs := compiledSchemas()[name]
 		fast, err := cs.fast()
@@ -29,15 +42,9 @@ func fastMatchesFull(t testing.TB, label string, v any) int {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		fv := fast.valid(v)
-		err = full.Validate(v)
-		if fv != (err == nil) {
-			b, _ := json.Marshal(v)
-			t.Errorf("%s with schema %s: fast says valid=%v, jsonschema/v5 says %v\ndocument: %.2000s", label, name, fv, err, b)
-		}
-		n++
+		check(name, fast, full)
 	}
-	return n
+	return len(schema.Names())
 }
 
 // treeMatchesFull checks that the fast form run on the index of data (validNode) agrees with
@@ -53,25 +60,13 @@ func treeMatchesFull(t testing.TB, label string, data []byte) int {
 	if len(hugeNumbers(v, "", nil)) > 0 {
 		return 0 // as in fastMatchesFull
 	}
-	n := 0
-	for _, name := range schema.Names() {
-		cs := compiledSchemas()[name]
-		fast, err := cs.fast()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		full, err := cs.full()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	return forEachSchema(t, func(name string, fast *fastSchema, full *jsonschema.Schema) {
 		tv, fv, err := fast.validNode(j, j.tree), fast.valid(v), full.Validate(v)
 		if tv != fv || tv != (err == nil) {
 			t.Errorf("%s with schema %s: on the index valid=%v, on the decoded value valid=%v, jsonschema/v5 says %v\ndocument: %.2000s",
 				label, name, tv, fv, err, data)
 		}
-		n++
-	}
-	return n
+	})
 }
 
 // mutations returns variants of v, each with one change at one place: the kinds of mistake

@@ -24,17 +24,8 @@ func (s *fastSchema) validNode(j *JSONFile, n *posNode) bool {
 		return *s.always
 	}
 	kind := kindAt(j.text, n.off)
-	if len(s.types) > 0 {
-		matched := false
-		for _, t := range s.types {
-			if t == kindNames[kind] || (t == "integer" && kind == KindNumber && isInteger(json.Number(numberText(j.text, n.off)))) {
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			return false
-		}
+	if ok, ifInteger := s.typeMatch(kindNames[kind]); !ok && !(ifInteger && isInteger(json.Number(numberText(j.text, n.off)))) {
+		return false
 	}
 	if s.hasConst && !j.equals(n, s.constValue) {
 		return false
@@ -58,61 +49,18 @@ func (s *fastSchema) validNode(j *JSONFile, n *posNode) bool {
 			return false
 		}
 	case KindString:
-		if s.minLength >= 0 || s.maxLength >= 0 || s.pattern != nil {
-			x := jsonString(j.text, n.off)
-			if s.minLength >= 0 || s.maxLength >= 0 {
-				c := utf8.RuneCountInString(x)
-				if (s.minLength >= 0 && c < s.minLength) || (s.maxLength >= 0 && c > s.maxLength) {
-					return false
-				}
-			}
-			if s.pattern != nil && !s.pattern.MatchString(x) {
-				return false
-			}
+		if s.checksStrings() && !s.validString(jsonString(j.text, n.off)) {
+			return false
 		}
 	case KindNumber:
-		if s.minimum != nil || s.maximum != nil {
-			r := ratOf(json.Number(numberText(j.text, n.off)))
-			if r == nil || (s.minimum != nil && r.Cmp(s.minimum) < 0) || (s.maximum != nil && r.Cmp(s.maximum) > 0) {
-				return false
-			}
-		}
-	}
-	if s.ref != nil && !s.ref.validNode(j, n) {
-		return false
-	}
-	if s.not != nil && s.not.validNode(j, n) {
-		return false
-	}
-	for _, sub := range s.allOf {
-		if !sub.validNode(j, n) {
+		if s.checksNumbers() && !s.validNumber(json.Number(numberText(j.text, n.off))) {
 			return false
 		}
 	}
-	if s.anyOf != nil && !slices.ContainsFunc(s.anyOf, func(sub *fastSchema) bool { return sub.validNode(j, n) }) {
+	if s.ref != nil && !s.ref.validNode(j, n) { // the commonest applicator, followed without a closure
 		return false
 	}
-	if s.oneOf != nil {
-		matches := 0
-		for _, sub := range s.oneOf {
-			if sub.validNode(j, n) {
-				matches++
-			}
-		}
-		if matches != 1 {
-			return false
-		}
-	}
-	if s.ifS != nil {
-		if s.ifS.validNode(j, n) {
-			if s.thenS != nil && !s.thenS.validNode(j, n) {
-				return false
-			}
-		} else if s.elseS != nil && !s.elseS.validNode(j, n) {
-			return false
-		}
-	}
-	return true
+	return !s.hasApplicators() || s.validApplicators(func(sub *fastSchema) bool { return sub.validNode(j, n) })
 }
 
 // equals is jsonEqual(j.nodeValue(n), v), without decoding n when v is a string.
@@ -140,7 +88,7 @@ func (j *JSONFile) inEnum(n *posNode, s *fastSchema) bool {
 // validObjectNode is validObject for an object without repeated keys.
 func (s *fastSchema) validObjectNode(j *JSONFile, n *posNode) bool {
 	keys, kids := n.keys(), n.kids()
-	if (s.minProps >= 0 && len(keys) < s.minProps) || (s.maxProps >= 0 && len(keys) > s.maxProps) {
+	if !countOK(len(keys), s.minProps, s.maxProps) {
 		return false
 	}
 	for _, name := range s.required {
@@ -148,9 +96,11 @@ func (s *fastSchema) validObjectNode(j *JSONFile, n *posNode) bool {
 			return false
 		}
 	}
-	if s.properties == nil && s.patterns == nil && s.additional == nil && s.propertyNames == nil {
+	if !s.checksMembers() {
 		return true
 	}
+	// The member loop of validObject, on the index (kept as a copy: this runs for every member
+	// of every object, and sharing it through a callback cost ~10% of the whole check).
 	for i, name := range keys {
 		val := &kids[i]
 		if s.propertyNames != nil && !s.propertyNames.valid(name) {
@@ -182,7 +132,7 @@ func (s *fastSchema) validObjectNode(j *JSONFile, n *posNode) bool {
 // validArrayNode is validArray on the index.
 func (s *fastSchema) validArrayNode(j *JSONFile, n *posNode) bool {
 	kids := n.kids()
-	if (s.minItems >= 0 && len(kids) < s.minItems) || (s.maxItems >= 0 && len(kids) > s.maxItems) {
+	if !countOK(len(kids), s.minItems, s.maxItems) {
 		return false
 	}
 	if s.unique && !j.uniqueItems(kids) {
@@ -203,20 +153,8 @@ func (s *fastSchema) validArrayNode(j *JSONFile, n *posNode) bool {
 // are equal exactly when their bytes are, once invalid UTF-8 (which decodes to U+FFFD) is ruled
 // out. Any other array is decoded and compared by firstDuplicate.
 func (j *JSONFile) uniqueItems(kids []posNode) bool {
-	raws := make([][]byte, 0, min(len(kids), 20))
-	for i := range kids {
-		if kindAt(j.text, kids[i].off) != KindString {
-			raws = nil
-			break
-		}
-		raw, plain := rawString(j.text, kids[i].off)
-		if !plain || !utf8.Valid(raw) {
-			raws = nil
-			break
-		}
-		raws = append(raws, raw)
-	}
-	if raws == nil && len(kids) > 0 {
+	raws, ok := j.plainStrings(kids)
+	if !ok {
 		arr := make([]any, len(kids))
 		for i := range kids {
 			arr[i] = j.nodeValue(&kids[i])
@@ -242,4 +180,21 @@ func (j *JSONFile) uniqueItems(kids []posNode) bool {
 		seen[string(r)] = true
 	}
 	return true
+}
+
+// plainStrings returns the bytes of each of kids when every one is a string without escapes
+// or invalid UTF-8 (ok false otherwise).
+func (j *JSONFile) plainStrings(kids []posNode) (raws [][]byte, ok bool) {
+	raws = make([][]byte, len(kids))
+	for i := range kids {
+		if kindAt(j.text, kids[i].off) != KindString {
+			return nil, false
+		}
+		raw, plain := rawString(j.text, kids[i].off)
+		if !plain || !utf8.Valid(raw) {
+			return nil, false
+		}
+		raws[i] = raw
+	}
+	return raws, true
 }

@@ -38,7 +38,7 @@ func TestIndexedChecksMatchDecoded(t *testing.T) {
 		}
 		decoded, _, _, _ := ParseJSON(lines, 0, data) // a second, separately decoded copy
 		for _, name := range schema.Names() {
-			got := SchemaCheckJSON(name, j, f, j)
+			got := schemaCheckIndexed(name, j, f, j)
 			want := SchemaCheck(name, decoded, f, j)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s, schema %s: on the index %v; decoded %v", f, name, got, want)
@@ -47,11 +47,11 @@ func TestIndexedChecksMatchDecoded(t *testing.T) {
 			findings += len(got)
 		}
 		for _, format := range []schema.Format{schema.AmplifyOutputs, schema.AmplifyConfigWeb, schema.TeamProviderInfo} {
-			if got, want := SchemaCheckFormatJSON(format, j, f, j), SchemaCheckFormat(format, decoded, f, j); !reflect.DeepEqual(got, want) {
+			if got, want := schemaCheckFormatIndexed(format, j, f, j), SchemaCheckFormat(format, decoded, f, j); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s as %s: on the index %v; decoded %v", f, format, got, want)
 			}
 		}
-		if got, want := CheckOutputsJSON(j, f, j), CheckOutputsValue(decoded, f, j); !reflect.DeepEqual(got, want) {
+		if got, want := checkOutputsIndexed(j, f, j), CheckOutputsValue(decoded, f, j); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: outputs rules on the index %v; decoded %v", f, got, want)
 		}
 	}

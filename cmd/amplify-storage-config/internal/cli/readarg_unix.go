@@ -56,13 +56,12 @@ func readArg(path string, maxSize int) (src convert.Source, dir bool, err error)
 }
 
 // openReadOnly opens path for reading, close-on-exec (the --eval child must not inherit it).
-func openReadOnly(path string) (int, error) {
-	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-		if err != syscall.EINTR {
-			return fd, err
-		}
-	}
+func openReadOnly(path string) (fd int, err error) {
+	err = retryEINTR(func() error {
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		return err
+	})
+	return fd, err
 }
 
 // readRegular reads a regular file of size bytes (as fstat saw it) from offset 0. It asks for
