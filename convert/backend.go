@@ -216,7 +216,7 @@ func readCLIInputs(doc *Document, v any, j *validate.JSONFile) {
 	name := r.str(root, "", "resourceName")
 	if !name.Set {
 		if folder := storageFolderName(doc.File); folder != "" {
-			name = schema.Str(folder, schema.Pos{File: doc.File})
+			name = schema.Str(folder, schema.InFile(doc.File))
 		}
 	}
 	_, hasTable := root["tableName"]

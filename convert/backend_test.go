@@ -113,7 +113,7 @@ func TestReadAmplifyMeta(t *testing.T) {
 	if len(m.Gen1Envs) != 1 || m.Gen1Envs[0].StackName.Value != "amplify-photoapp-dev-172355" || m.ProjectRegion.Value != "us-west-2" {
 		t.Errorf("provider = %+v", m.Gen1Envs)
 	}
-	if len(m.Buckets) != 1 || m.Buckets[0].BucketName.Value != "photoappmedia4f8e2b1d172355-dev" || m.Buckets[0].Region.Pos.Line != 13 {
+	if len(m.Buckets) != 1 || m.Buckets[0].BucketName.Value != "photoappmedia4f8e2b1d172355-dev" || m.Buckets[0].Region.Pos.Line() != 13 {
 		t.Errorf("buckets = %+v", m.Buckets)
 	}
 	if len(m.Tables) != 1 || m.Tables[0].StreamARN.Value == "" || m.Tables[0].SortKey.Name.Value != "createdAt" {
@@ -126,7 +126,7 @@ func TestReadAmplifyMeta(t *testing.T) {
 
 func TestReadLocalEnvInfo(t *testing.T) {
 	doc := readAs(t, "amplify/.config/local-env-info.json", schema.LocalEnvInfo, `{"projectPath": "/x", "envName": "staging"}`)
-	if doc.Model.CurrentEnv.Value != "staging" || doc.Model.CurrentEnv.Pos.Column != 34 || len(doc.Diagnostics) != 0 {
+	if doc.Model.CurrentEnv.Value != "staging" || doc.Model.CurrentEnv.Pos.Column() != 34 || len(doc.Diagnostics) != 0 {
 		t.Errorf("current env = %+v, diagnostics %v", doc.Model.CurrentEnv, doc.Diagnostics)
 	}
 	missing := readAs(t, "local-env-info.json", schema.LocalEnvInfo, `{"projectPath": "/x"}`)
@@ -172,7 +172,7 @@ func TestLoadProjectAmplifyMeta(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, tb := p.Model.Buckets[0], p.Model.Tables[0]
-	if b.DerivedName || b.BucketName.Pos.File != metaPath || tb.DerivedName || tb.ARN.Value == "" {
+	if b.DerivedName || b.BucketName.Pos.File() != metaPath || tb.DerivedName || tb.ARN.Value == "" {
 		t.Errorf("bucket %+v / table %+v should come from amplify-meta.json", b.BucketName, tb)
 	}
 	if slices.Contains(projectRules(p), "info "+RuleDerivedName) {

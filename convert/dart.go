@@ -39,7 +39,7 @@ func readDart(doc *Document, data []byte) {
 				chosen = &lits[i]
 			} else {
 				doc.Diagnostics = append(doc.Diagnostics, doc.Lines.At(lits[i].open, "", validate.Warning, RuleDartMultiple,
-					"a second configuration string; only the first one (line %d) is read", doc.Lines.Pos(chosen.open, "").Line))
+					"a second configuration string; only the first one (line %d) is read", doc.Lines.Pos(chosen.open, "").Line()))
 			}
 		}
 	}

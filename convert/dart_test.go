@@ -28,9 +28,9 @@ func TestDartEscapesKeepPositions(t *testing.T) {
 	}
 	b := doc.Model.Buckets[0]
 	for _, s := range []schema.String{b.BucketName, b.Region} {
-		line := doc.Lines.LineText(s.Pos.Line)
-		if got := []rune(line)[s.Pos.Column-1:]; !strings.HasPrefix(string(got), `"`+s.Value+`"`) {
-			t.Errorf("%q at %d:%d points at %q", s.Value, s.Pos.Line, s.Pos.Column, string(got))
+		line := doc.Lines.LineText(s.Pos.Line())
+		if got := []rune(line)[s.Pos.Column()-1:]; !strings.HasPrefix(string(got), `"`+s.Value+`"`) {
+			t.Errorf("%q at %d:%d points at %q", s.Value, s.Pos.Line(), s.Pos.Column(), string(got))
 		}
 	}
 }
@@ -59,7 +59,7 @@ func TestDartRawStringKeepsBackslashes(t *testing.T) {
 		t.Fatalf("format %q, diagnostics %v", doc.Format, doc.Diagnostics)
 	}
 	p := doc.Model.Buckets[0].Paths[0]
-	if p.Path.Value != "p/${cognito-identity.amazonaws.com:sub}/*" || p.Path.Pos.Line != 2 {
+	if p.Path.Value != "p/${cognito-identity.amazonaws.com:sub}/*" || p.Path.Pos.Line() != 2 {
 		t.Errorf("path = %+v", p.Path)
 	}
 }

@@ -101,7 +101,7 @@ func resolveAll(v reflect.Value) {
 
 func hasDeferred(v reflect.Value) bool {
 	found := false
-	walkPos(v, func(p reflect.Value) { found = found || p.Interface().(schema.Pos).Deferred != nil })
+	walkPos(v, func(p reflect.Value) { found = found || p.Interface().(schema.Pos).Deferred() })
 	return found
 }
 

@@ -78,9 +78,9 @@ type ReadOptions struct {
 	// MaxSize and MaxDepth cap every input (0 means DefaultMaxSize and DefaultMaxDepth).
 	MaxSize, MaxDepth int
 	// DeferPositions lets readers leave the line, column and pointer of the model's values to
-	// be worked out when something asks for them (schema.Pos.Deferred): much faster for large
-	// files whose values are mostly never reported. Whoever reads the model's positions
-	// then calls Pos.Resolved first (validate.At does).
+	// be worked out when something reads them (schema.Origin): much faster for large files
+	// whose values are mostly never reported. Reading a deferred Pos resolves it each time:
+	// whoever keeps one to read often calls Pos.Resolved first.
 	DeferPositions bool
 }
 

@@ -15,7 +15,7 @@ func ExampleReadFile() {
 	}
 	fmt.Println("format:", doc.Format)
 	for _, b := range doc.Model.Buckets {
-		fmt.Printf("bucket %s in %s (line %d, column %d)\n", b.BucketName.Value, b.Region.Value, b.BucketName.Pos.Line, b.BucketName.Pos.Column)
+		fmt.Printf("bucket %s in %s (line %d, column %d)\n", b.BucketName.Value, b.Region.Value, b.BucketName.Pos.Line(), b.BucketName.Pos.Column())
 	}
 	for _, t := range doc.Model.Tables {
 		fmt.Println("table", t.TableName.Value)

@@ -186,7 +186,8 @@ func mapLibraryStorage(m *mapper, root node) {
 // position is pos.
 func decodeEmbeddedJSON(doc *Document, pos schema.Pos, s string) (any, validate.Locator, []validate.Diagnostic) {
 	data := doc.Lines.Data()
-	off := offsetOf(doc.Lines, pos.Line, pos.Column)
+	pl := pos.Place()
+	off := offsetOf(doc.Lines, pl.Line, pl.Column)
 	if off < len(data) && (data[off] == '"' || data[off] == '\'' || data[off] == '`') {
 		if end := closingQuote(data, off); end > off {
 			mt, _ := unescapeLiteral(data, off+1, end, false, false)
@@ -228,9 +229,7 @@ type fixedLocator struct{ pos schema.Pos }
 
 // PosOf returns the fixed position, with pointer attached.
 func (l fixedLocator) PosOf(pointer string) schema.Pos {
-	p := l.pos
-	p.Pointer = pointer
-	return p
+	return l.pos.WithPointer(pointer)
 }
 
 // pointerAs reports every position of loc with one JSON Pointer: the string value that holds
@@ -242,9 +241,7 @@ type pointerAs struct {
 
 // PosOf returns where loc puts pointer, under the fixed pointer.
 func (l pointerAs) PosOf(pointer string) schema.Pos {
-	p := l.loc.PosOf(pointer)
-	p.Pointer = l.pointer
-	return p
+	return l.loc.PosOf(pointer).WithPointer(l.pointer)
 }
 
 // nonLiteralHint is what to do when a storage value is code rather than a literal.
@@ -307,7 +304,7 @@ func nonLiteralSummary(nls []jsconfig.NonLiteral) validate.Diagnostic {
 	}
 	names := make([]string, 0, len(nls))
 	for _, nl := range nls[1:] {
-		names = append(names, sprintf("%q at %d:%d", strings.TrimPrefix(nl.Pointer, "/"), nl.Pos.Line, nl.Pos.Column))
+		names = append(names, sprintf("%q at %d:%d", strings.TrimPrefix(nl.Pointer, "/"), nl.Pos.Line(), nl.Pos.Column()))
 	}
 	return validate.At(first.Pos, validate.Info, RuleJSNonLiteral,
 		"%d values are code, not literals, and are left out (they name no storage): %s, and %s",

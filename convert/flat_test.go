@@ -15,7 +15,7 @@ func TestMapJSResultNonLiteral(t *testing.T) {
 	src := "const awsmobile = {\n  aws_project_region: 'us-east-1',\n  aws_user_files_s3_bucket: process.env.BUCKET,\n  aws_user_pools_id: getPool(),\n};\n"
 	doc := &Document{File: "aws-exports.js", Lines: validate.NewLines("aws-exports.js", []byte(src))}
 	at := func(line, col int, ptr string) schema.Pos {
-		return schema.Pos{File: "aws-exports.js", Line: line, Column: col, Pointer: ptr}
+		return schema.At(schema.Place{File: "aws-exports.js", Line: line, Column: col, Pointer: ptr})
 	}
 	mapJSResult(doc, jsconfig.Result{
 		Value:  map[string]any{"aws_project_region": "us-east-1"},
@@ -54,9 +54,9 @@ func TestFlatSchemasStringPositions(t *testing.T) {
 	}
 	// The table name sits inside the escaped JSON string on line 7, at its own text.
 	p := tb[0].TableName.Pos
-	line := []rune(doc.Lines.LineText(p.Line))
-	if p.Line != 7 || !strings.HasPrefix(string(line[p.Column-1:]), `\"todos-dev\"`) || p.Pointer != "/aws_dynamodb_table_schemas" {
-		t.Errorf("table name at %+v: %q", p, string(line[p.Column-1:]))
+	line := []rune(doc.Lines.LineText(p.Line()))
+	if p.Line() != 7 || !strings.HasPrefix(string(line[p.Column()-1:]), `\"todos-dev\"`) || p.Pointer() != "/aws_dynamodb_table_schemas" {
+		t.Errorf("table name at %+v: %q", p, string(line[p.Column()-1:]))
 	}
 	if !doc.Model.Buckets[0].TestEndpoint.Value {
 		t.Error("test endpoint flag not read")

@@ -176,8 +176,8 @@ func TestHostileLongStringsAndKeys(t *testing.T) {
 		if len(doc.Model.Buckets) != 1 || len(doc.Model.Buckets[0].BucketName.Value) != len(long) {
 			t.Fatalf("the long bucket name was not read: %d buckets", len(doc.Model.Buckets))
 		}
-		if p := doc.Model.Buckets[0].BucketName.Pos; p.Line != 1 || p.Column != 65 {
-			t.Errorf("bucket name at %d:%d, want 1:65", p.Line, p.Column)
+		if p := doc.Model.Buckets[0].BucketName.Pos; p.Line() != 1 || p.Column() != 65 {
+			t.Errorf("bucket name at %d:%d, want 1:65", p.Line(), p.Column())
 		}
 	})
 	t.Run("key", func(t *testing.T) {
@@ -237,8 +237,8 @@ func TestHostileDuplicateKeysLastWins(t *testing.T) {
 	if len(doc.Model.Buckets) != 1 || doc.Model.Buckets[0].BucketName.Value != "second-bucket" {
 		t.Fatalf("buckets = %+v, want the last value second-bucket", doc.Model.Buckets)
 	}
-	if p := doc.Model.Buckets[0].BucketName.Pos; p.Line != 5 {
-		t.Errorf("the bucket name points at line %d, want the last key's line 5", p.Line)
+	if p := doc.Model.Buckets[0].BucketName.Pos; p.Line() != 5 {
+		t.Errorf("the bucket name points at line %d, want the last key's line 5", p.Line())
 	}
 	if got := doc.Value().(map[string]any)["aws_user_files_s3_bucket"]; got != "second-bucket" {
 		t.Errorf("Value holds %v", got)
@@ -285,7 +285,7 @@ func TestHostileEncodings(t *testing.T) {
 	}
 	t.Run("utf8-bom", func(t *testing.T) {
 		doc := readHostile(t, Source{Name: "amplifyconfiguration.json", Data: append([]byte("\xEF\xBB\xBF"), text...)}, ReadOptions{})
-		if doc.Failed() || doc.Model.ProjectRegion.Value != "us-east-1" || doc.Model.ProjectRegion.Pos.Column != 24 {
+		if doc.Failed() || doc.Model.ProjectRegion.Value != "us-east-1" || doc.Model.ProjectRegion.Pos.Column() != 24 {
 			t.Errorf("a UTF-8 BOM is not dropped cleanly: %v %+v", findings(doc.Diagnostics), doc.Model.ProjectRegion)
 		}
 	})

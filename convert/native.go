@@ -76,11 +76,11 @@ func mapTransferUtility(m *mapper, tu node) {
 	if bucket.Value != def.BucketName.Value {
 		m.diag(tu.get("Bucket").ptr, validate.Warning, RuleTransferUtilityMismatch,
 			"S3TransferUtility names bucket %q but the storage plugin (line %d, column %d) names %q; make them the same bucket",
-			bucket.Value, def.BucketName.Pos.Line, def.BucketName.Pos.Column, def.BucketName.Value)
+			bucket.Value, def.BucketName.Pos.Line(), def.BucketName.Pos.Column(), def.BucketName.Value)
 	} else if region.Set && def.Region.Set && region.Value != def.Region.Value {
 		m.diag(tu.get("Region").ptr, validate.Warning, RuleTransferUtilityMismatch,
 			"S3TransferUtility puts bucket %q in region %q but the storage plugin (line %d, column %d) says %q; make them the same",
-			bucket.Value, region.Value, def.Region.Pos.Line, def.Region.Pos.Column, def.Region.Value)
+			bucket.Value, region.Value, def.Region.Pos.Line(), def.Region.Pos.Column(), def.Region.Value)
 	}
 }
 

@@ -167,7 +167,7 @@ func mapActions(m *mapper, acts node) []schema.String {
 		if m.deferPos && acts.indexed() {
 			// Deferred, the element's pointer is not even built.
 			if s, ok := acts.c.Index(i).Str(); ok {
-				if pos, ok := acts.c.DeferredElementPos(acts.ptr, i); ok {
+				if pos, ok := acts.c.DeferredElementPos(i); ok {
 					out = append(out, schema.Str(s, pos))
 					continue
 				}

@@ -24,7 +24,7 @@ func TestOutputsOrderAndDefault(t *testing.T) {
 	if got := strings.Join(principals, " "); got != "guest authenticated resource" {
 		t.Errorf("principals out of file order: %s", got)
 	}
-	if doc.Model.OutputsVersion.Value != "1.3" || doc.Model.OutputsVersion.Pos.Line != 3 {
+	if doc.Model.OutputsVersion.Value != "1.3" || doc.Model.OutputsVersion.Pos.Line() != 3 {
 		t.Errorf("version %+v", doc.Model.OutputsVersion)
 	}
 }

@@ -145,7 +145,7 @@ func TestLoadProjectImportedWithFrontend(t *testing.T) {
 	if b.BucketName.Value != "acme-invoices-prod-eu" || b.Management != schema.Imported || !b.Default || b.DerivedName {
 		t.Errorf("bucket = %+v", b)
 	}
-	if !strings.HasSuffix(b.BucketName.Pos.File, "team-provider-info.json") {
+	if !strings.HasSuffix(b.BucketName.Pos.File(), "team-provider-info.json") {
 		t.Errorf("bucket name should stay positioned in team-provider-info.json, is at %+v", b.BucketName.Pos)
 	}
 	if tl := p.Model.Tables[1]; tl.SortKey == nil || tl.SortKey.Name.Value != "lineNumber" || tl.StreamARN.Set {
@@ -311,8 +311,8 @@ func TestLoadProjectFaults(t *testing.T) {
 }
 
 func TestChooseEnv(t *testing.T) {
-	at := schema.Pos{File: "tpi.json", Line: 1, Column: 1}
-	cur := schema.Str("prod", schema.Pos{File: "local-env-info.json", Line: 4, Column: 15})
+	at := schema.At(schema.Place{File: "tpi.json", Line: 1, Column: 1})
+	cur := schema.Str("prod", schema.At(schema.Place{File: "local-env-info.json", Line: 4, Column: 15}))
 	for _, tc := range []struct {
 		name    string
 		envs    []string

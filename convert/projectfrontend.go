@@ -112,8 +112,8 @@ func (m *merger) settleName(kind, resource string, current schema.String, derive
 	switch {
 	case chosen >= 0:
 		used, usedFrom = names[chosen], "another copy"
-	case current.Pos.File != "":
-		usedFrom = sourceLabel(current.Pos.File)
+	case current.Pos.File() != "":
+		usedFrom = sourceLabel(current.Pos.File())
 	}
 	for i, n := range names {
 		if i == chosen || n.Value == used.Value {
@@ -144,7 +144,7 @@ func (m *merger) settleRegion(kind, resource string, current *schema.String, reg
 		if r.Value != current.Value {
 			m.note(r.Pos, validate.Warning, RuleStaleCopy,
 				"this config puts %s %q in region %q, but %s says %q at %s; using %q: this copy is stale (regenerate it with `amplify pull`, or correct it)",
-				kind, resource, r.Value, sourceLabel(current.Pos.File), current.Value, current.Pos.String(), current.Value)
+				kind, resource, r.Value, sourceLabel(current.Pos.File()), current.Value, current.Pos.String(), current.Value)
 		}
 	}
 }

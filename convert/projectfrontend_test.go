@@ -32,7 +32,7 @@ func TestLoadProjectStaleFrontendCopies(t *testing.T) {
 	}
 	b := p.Model.Buckets[0]
 	if b.BucketName.Value != "photoappmedia4f8e2b1d172355-dev" || !b.Default || b.DerivedName || b.Region.Value != "us-west-2" ||
-		!strings.HasSuffix(b.BucketName.Pos.File, filepath.Join("src", "aws-exports.js")) {
+		!strings.HasSuffix(b.BucketName.Pos.File(), filepath.Join("src", "aws-exports.js")) {
 		t.Errorf("bucket = %+v", b)
 	}
 	if tb := p.Model.Tables[0]; tb.TableName.Value != "comments-dev" || tb.Region.Value != "us-west-2" || tb.DerivedName {

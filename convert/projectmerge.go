@@ -76,7 +76,7 @@ func (m *merger) merge() {
 		m.p.Envs = slices.Clone(m.tpi.Model.Envs)
 		model.Envs = slices.Clone(m.tpi.Model.Envs)
 		model.Gen1Envs = slices.Clone(m.tpi.Model.Gen1Envs)
-		at = schema.Pos{File: m.tpi.File, Line: 1, Column: 1}
+		at = schema.At(schema.Place{File: m.tpi.File, Line: 1, Column: 1})
 	}
 	env, diags, ok := chooseEnv(m.p.Envs, m.opts.Env, model.CurrentEnv, at)
 	m.p.Diagnostics = append(m.p.Diagnostics, diags...)
@@ -86,7 +86,7 @@ func (m *merger) merge() {
 	}
 	m.p.Env = env
 	for _, d := range m.outputs {
-		m.note(schema.Pos{File: d.File}, validate.Info, RuleOutputsIgnored,
+		m.note(schema.InFile(d.File), validate.Info, RuleOutputsIgnored,
 			"Gen 2 %s is not read as a source of this Gen 1 project: it is what `amplify-storage-config migrate` writes from the amplify/ backend; `migrate --check` tells whether it is up to date (where it disagrees with the other sources, it is the stale copy)", d.Format)
 	}
 	m.mergeGen1(env)
@@ -146,7 +146,7 @@ func (m *merger) metaFor(env string, g schema.Gen1Env) *Document {
 	case m.p.Model.CurrentEnv.Value == env:
 		return m.meta
 	}
-	m.note(schema.Pos{File: m.meta.File}, validate.Info, RuleMetaOtherEnv,
+	m.note(schema.InFile(m.meta.File), validate.Info, RuleMetaOtherEnv,
 		"amplify-meta.json may be for another environment than %q; its deployed names are not used", env)
 	return nil
 }
@@ -369,7 +369,7 @@ func (m *merger) derive(x *resource, env string, g schema.Gen1Env, rule func(bas
 func (m *merger) mergeFrontendOnly() {
 	model := &m.p.Model
 	if m.opts.Env != "" && len(m.p.Docs) > 0 {
-		m.note(schema.Pos{File: m.p.Root}, validate.Info, RuleEnvIgnored,
+		m.note(schema.InFile(m.p.Root), validate.Info, RuleEnvIgnored,
 			"--env %q is ignored: the project has no amplify/team-provider-info.json environments", m.opts.Env)
 	}
 	docs := append(slices.Clone(m.outputs), m.frontends...)

@@ -116,7 +116,7 @@ func checkPositions(t *testing.T, doc *Document) {
 	t.Helper()
 	nLines := strings.Count(string(doc.Lines.Data()), "\n") + 1
 	inFile := func(what string, p schema.Pos) {
-		if p.File != doc.File || p.Line < 1 || p.Line > nLines || p.Column < 1 {
+		if p.File() != doc.File || p.Line() < 1 || p.Line() > nLines || p.Column() < 1 {
 			t.Errorf("%s at %+v: not a position in %s (%d lines)", what, p, doc.File, nLines)
 		}
 	}
@@ -131,9 +131,9 @@ func checkPositions(t *testing.T, doc *Document) {
 	}
 	for _, s := range modelStrings(&doc.Model) {
 		inFile("value "+s.Value, s.Pos)
-		if got := doc.Lines.LineText(s.Pos.Line); !strings.Contains(got, firstLine(s.Value)) &&
+		if got := doc.Lines.LineText(s.Pos.Line()); !strings.Contains(got, firstLine(s.Value)) &&
 			!strings.Contains(got, strings.ReplaceAll(firstLine(s.Value), "/", `\/`)) && !strings.Contains(got, "\\") {
-			t.Errorf("value %q at %d:%d, but that line is %q", s.Value, s.Pos.Line, s.Pos.Column, got)
+			t.Errorf("value %q at %d:%d, but that line is %q", s.Value, s.Pos.Line(), s.Pos.Column(), got)
 		}
 	}
 }

@@ -62,7 +62,7 @@ func Ingest(src Source, maxSize, maxDepth int) (Ingested, []validate.Diagnostic)
 	whole := func(rule, format string, args ...any) []validate.Diagnostic {
 		// At 1:1: a finding about the whole file still gets a file:line:column (editors, SARIF
 		// regions and CI annotations need one).
-		return []validate.Diagnostic{validate.At(schema.Pos{File: src.Name, Line: 1, Column: 1}, validate.Error, rule, format, args...)}
+		return []validate.Diagnostic{validate.At(schema.At(schema.Place{File: src.Name, Line: 1, Column: 1}), validate.Error, rule, format, args...)}
 	}
 	if size := max(int64(len(data)), src.Size); size > int64(maxSize) {
 		return Ingested{Name: src.Name}, whole(RuleTooLarge,

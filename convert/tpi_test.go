@@ -79,7 +79,7 @@ func TestReadTeamProviderInfo(t *testing.T) {
 		b.Region.Value != "eu-west-3" || b.Env != "dev" || b.Management != schema.Imported {
 		t.Errorf("bucket = %+v", b)
 	}
-	if b.BucketName.Pos.Line != 11 || b.BucketName.Pos.Pointer != "/dev/categories/storage/scanlyImported/bucketName" {
+	if b.BucketName.Pos.Line() != 11 || b.BucketName.Pos.Pointer() != "/dev/categories/storage/scanlyImported/bucketName" {
 		t.Errorf("bucket name pos = %+v", b.BucketName.Pos)
 	}
 	if len(m.Tables) != 1 {
@@ -99,8 +99,8 @@ func TestReadTeamProviderInfo(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Errorf("resources = %s\nwant        %s", strings.Join(got, " "), want)
 	}
-	if p := m.Resources[1].Name.Pos; p.Line != 12 || p.Column != 9 {
-		t.Errorf("managed resource name position = %d:%d, want 12:9 (its key)", p.Line, p.Column)
+	if p := m.Resources[1].Name.Pos; p.Line() != 12 || p.Column() != 9 {
+		t.Errorf("managed resource name position = %d:%d, want 12:9 (its key)", p.Line(), p.Column())
 	}
 }
 

@@ -11,7 +11,7 @@ func TestStringMarshalsReadably(t *testing.T) {
 	var buf strings.Builder
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(Str("a&b", Pos{File: "<stdin>", Line: 2, Column: 3})); err != nil {
+	if err := enc.Encode(Str("a&b", At(Place{File: "<stdin>", Line: 2, Column: 3}))); err != nil {
 		t.Fatal(err)
 	}
 	got := strings.TrimSpace(buf.String())
@@ -19,7 +19,7 @@ func TestStringMarshalsReadably(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	var back String
-	if err := json.Unmarshal([]byte(got), &back); err != nil || back != Str("a&b", Pos{File: "<stdin>", Line: 2, Column: 3}) {
+	if err := json.Unmarshal([]byte(got), &back); err != nil || !back.Equal(Str("a&b", At(Place{File: "<stdin>", Line: 2, Column: 3}))) {
 		t.Errorf("round trip: %+v, %v", back, err)
 	}
 	if got := mustMarshal(t, String{}); string(got) != "null" {

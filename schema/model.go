@@ -7,55 +7,6 @@
 // that a later check can point at the exact place to fix.
 package schema
 
-import "strconv"
-
-// Pos is where a value was read: a file, a 1-based line and column, and the JSON Pointer of the
-// value inside the document when the source is JSON (or JSON-shaped, such as a JS object
-// literal). Columns count Unicode characters (runes), not bytes. The zero Pos means "derived,
-// not read from any file".
-type Pos struct {
-	File    string `json:"file,omitempty"`
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Pointer string `json:"pointer,omitempty"`
-	// Deferred, when not nil, means Line, Column and Pointer are not filled in yet: a reader
-	// that makes very many values may leave them to be worked out only when asked for, and
-	// then Line, Column and Pointer hold Deferred's own data. Resolved fills them in; whatever
-	// reads Line, Column or Pointer of a Pos that may be deferred calls it first. Nil in every
-	// resolved Pos.
-	Deferred PosResolver `json:"-"`
-}
-
-// PosResolver works out the Line, Column and Pointer of a deferred Pos (see Pos.Deferred).
-type PosResolver interface {
-	// ResolvePos returns p with Line, Column and Pointer filled in and Deferred nil.
-	ResolvePos(p Pos) Pos
-}
-
-// Resolved returns p with Line, Column and Pointer filled in (p itself unless deferred).
-func (p Pos) Resolved() Pos {
-	if p.Deferred == nil {
-		return p
-	}
-	return p.Deferred.ResolvePos(p)
-}
-
-// String formats p for messages: "file:line:col", the file alone when p has no line, and
-// "(derived)" for a value no file holds.
-func (p Pos) String() string {
-	p = p.Resolved()
-	switch {
-	case p.File == "":
-		return "(derived)"
-	case p.Line == 0:
-		return p.File
-	}
-	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(max(p.Column, 1))
-}
-
-// IsZero reports whether p names no place (a derived or defaulted value).
-func (p Pos) IsZero() bool { return p.File == "" && p.Line == 0 && p.Deferred == nil }
-
 // String is a string value with its origin. An unset String has Set false.
 type String struct {
 	Value string `json:"value"`
@@ -66,12 +17,20 @@ type String struct {
 // Str returns a set String at pos.
 func Str(value string, pos Pos) String { return String{Value: value, Set: true, Pos: pos} }
 
+// Equal reports whether s and t hold the same value from the same place.
+func (s String) Equal(t String) bool {
+	return s.Value == t.Value && s.Set == t.Set && s.Pos.Equal(t.Pos)
+}
+
 // Bool is a boolean value with its origin. An unset Bool has Set false.
 type Bool struct {
 	Value bool `json:"value"`
 	Set   bool `json:"-"`
 	Pos   Pos  `json:"at"`
 }
+
+// Equal reports whether b and c hold the same value from the same place.
+func (b Bool) Equal(c Bool) bool { return b.Value == c.Value && b.Set == c.Set && b.Pos.Equal(c.Pos) }
 
 // Management says who owns a storage resource in a Gen 1 project.
 type Management string

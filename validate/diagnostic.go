@@ -70,14 +70,14 @@ type Diagnostic struct {
 
 // At returns a diagnostic at pos.
 func At(pos schema.Pos, sev Severity, rule, format string, args ...any) Diagnostic {
-	pos = pos.Resolved()
-	return Diagnostic{File: pos.File, Line: pos.Line, Column: pos.Column, Pointer: pos.Pointer,
+	pl := pos.Place()
+	return Diagnostic{File: pl.File, Line: pl.Line, Column: pl.Column, Pointer: pl.Pointer,
 		Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)}
 }
 
 // Pos returns the diagnostic's position.
 func (d Diagnostic) Pos() schema.Pos {
-	return schema.Pos{File: d.File, Line: d.Line, Column: d.Column, Pointer: d.Pointer}
+	return schema.At(schema.Place{File: d.File, Line: d.Line, Column: d.Column, Pointer: d.Pointer})
 }
 
 // String formats the diagnostic as `file:line:col: severity: message [rule]`.

@@ -22,10 +22,10 @@ func TestCursorMatchesPosOf(t *testing.T) {
 	checked := 0
 	check := func(c Cursor, ptr string) {
 		t.Helper()
-		if got, want := c.Pos(ptr), j.PosOf(ptr); got != want {
+		if got, want := c.Pos(ptr), j.PosOf(ptr); !got.Equal(want) {
 			t.Errorf("Pos(%q) = %+v, PosOf = %+v", ptr, got, want)
 		}
-		if got, want := c.KeyPos(ptr), j.KeyPos(ptr); got != want {
+		if got, want := c.KeyPos(ptr), j.KeyPos(ptr); !got.Equal(want) {
 			t.Errorf("KeyPos(%q) = %+v, KeyPos = %+v", ptr, got, want)
 		}
 		checked++

@@ -56,7 +56,10 @@ func (l *Lines) File() string { return l.file }
 func (l *Lines) Data() []byte { return l.data }
 
 // Pos returns the position of byte offset off (clamped to the file), with pointer attached.
-func (l *Lines) Pos(off int, pointer string) schema.Pos {
+func (l *Lines) Pos(off int, pointer string) schema.Pos { return schema.At(l.Place(off, pointer)) }
+
+// Place is Pos as a Place.
+func (l *Lines) Place(off int, pointer string) schema.Place {
 	off = min(max(off, 0), len(l.data))
 	if off > 0 && off < len(l.data) && l.data[off] == '\n' && l.data[off-1] == '\r' {
 		off-- // the "\n" of a "\r\n" ends the same line as its "\r": the column just past the text
@@ -65,7 +68,7 @@ func (l *Lines) Pos(off int, pointer string) schema.Pos {
 	starts := l.lineStarts()
 	line := sort.Search(len(starts), func(i int) bool { return int(starts[i]) > off }) - 1
 	col := utf8.RuneCount(l.data[starts[line]:off]) + 1
-	return schema.Pos{File: l.file, Line: line + 1, Column: col, Pointer: pointer}
+	return schema.Place{File: l.file, Line: line + 1, Column: col, Pointer: pointer}
 }
 
 // runeStartOf returns the offset of the character that holds byte offset off (off itself

@@ -14,8 +14,8 @@ func TestLinesPos(t *testing.T) {
 		{8, 3, 1}, {9, 4, 1}, {10, 4, 2}, {11, 5, 1}, {12, 5, 2}, {99, 5, 2},
 	}
 	for _, c := range cases {
-		if p := l.Pos(c.off, "/p"); p.Line != c.line || p.Column != c.col || p.File != "f" || p.Pointer != "/p" {
-			t.Errorf("Pos(%d) = %d:%d, want %d:%d", c.off, p.Line, p.Column, c.line, c.col)
+		if p := l.Pos(c.off, "/p"); p.Line() != c.line || p.Column() != c.col || p.File() != "f" || p.Pointer() != "/p" {
+			t.Errorf("Pos(%d) = %d:%d, want %d:%d", c.off, p.Line(), p.Column(), c.line, c.col)
 		}
 	}
 	for n, want := range map[int]string{0: "", 1: "ab", 2: "çd", 3: "", 4: "x", 5: "y", 6: ""} {
@@ -27,7 +27,7 @@ func TestLinesPos(t *testing.T) {
 	if d.Line != 2 || d.Column != 3 || d.Snippet != "çd" || d.Message != "at d" || d.Rule != "r/x" || d.Severity != Warning {
 		t.Errorf("At = %+v", d)
 	}
-	if empty := NewLines("e", nil); empty.Pos(3, "").Line != 1 || empty.Pos(3, "").Column != 1 || empty.LineText(1) != "" {
+	if empty := NewLines("e", nil); empty.Pos(3, "").Line() != 1 || empty.Pos(3, "").Column() != 1 || empty.LineText(1) != "" {
 		t.Errorf("empty file: %+v", empty.Pos(3, ""))
 	}
 	if got := l.Attach(Diagnostic{File: "f", Line: 2}); got.Snippet != "çd" {
@@ -51,7 +51,7 @@ func FuzzLines(f *testing.F) {
 			data = data[:1<<14]
 		}
 		l := NewLines("f", data)
-		nLines := l.Pos(len(data), "").Line
+		nLines := l.Pos(len(data), "").Line()
 		runeStart := make([]bool, len(data)+1) // as utf8.DecodeRune (and LineText's []rune) split the text
 		for i := 0; i < len(data); {
 			runeStart[i] = true
@@ -61,26 +61,26 @@ func FuzzLines(f *testing.F) {
 		prevLine, prevCol := 1, 1
 		for off := 0; off <= len(data); off++ {
 			p := l.Pos(off, "")
-			if p.Line < prevLine || p.Line == prevLine && p.Column < prevCol {
-				t.Fatalf("Pos(%d) = %d:%d goes back from %d:%d", off, p.Line, p.Column, prevLine, prevCol)
+			if p.Line() < prevLine || p.Line() == prevLine && p.Column() < prevCol {
+				t.Fatalf("Pos(%d) = %d:%d goes back from %d:%d", off, p.Line(), p.Column(), prevLine, prevCol)
 			}
-			prevLine, prevCol = p.Line, p.Column
-			text := []rune(l.LineText(p.Line))
-			if p.Line < 1 || p.Line > nLines || p.Column < 1 || p.Column > len(text)+1 {
-				t.Fatalf("Pos(%d) = %d:%d outside the file (%d lines, line %d has %d characters)", off, p.Line, p.Column, nLines, p.Line, len(text))
+			prevLine, prevCol = p.Line(), p.Column()
+			text := []rune(l.LineText(p.Line()))
+			if p.Line() < 1 || p.Line() > nLines || p.Column() < 1 || p.Column() > len(text)+1 {
+				t.Fatalf("Pos(%d) = %d:%d outside the file (%d lines, line %d has %d characters)", off, p.Line(), p.Column(), nLines, p.Line(), len(text))
 			}
 			if off == len(data) || !runeStart[off] {
 				continue
 			}
 			if c := data[off]; c == '\n' || c == '\r' {
-				if p.Column != len(text)+1 {
-					t.Fatalf("Pos(%d) of a line end = %d:%d, want column %d", off, p.Line, p.Column, len(text)+1)
+				if p.Column() != len(text)+1 {
+					t.Fatalf("Pos(%d) of a line end = %d:%d, want column %d", off, p.Line(), p.Column(), len(text)+1)
 				}
 				continue
 			}
 			r, _ := utf8.DecodeRune(data[off:])
-			if p.Column > len(text) || text[p.Column-1] != r {
-				t.Fatalf("Pos(%d) = %d:%d, but the character there is %q and LineText is %q", off, p.Line, p.Column, r, string(text))
+			if p.Column() > len(text) || text[p.Column()-1] != r {
+				t.Fatalf("Pos(%d) = %d:%d, but the character there is %q and LineText is %q", off, p.Line(), p.Column(), r, string(text))
 			}
 		}
 	})

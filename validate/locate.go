@@ -30,6 +30,7 @@ type JSONFile struct {
 	// parsed only if a caller asks for it (rootOnce).
 	tree     *posNode
 	text     []byte
+	origin   schema.Origin // resolves the deferred positions made from tree (deferpos.go)
 	rootOnce sync.Once
 	// value is the document decoded into Go values, made on first use (Value).
 	value     any
@@ -101,7 +102,9 @@ func NewEmbeddedJSON(lines *Lines, base int, text []byte) *JSONFile {
 
 // newTreeJSON makes the JSONFile of a document ParseJSON indexed into tree.
 func newTreeJSON(lines *Lines, base int, text []byte, tree *posNode) *JSONFile {
-	return &JSONFile{Lines: lines, base: base, tree: tree, text: text}
+	j := &JSONFile{Lines: lines, base: base, tree: tree, text: text}
+	j.origin = schema.NewOrigin(lines.File(), j)
+	return j
 }
 
 // Root returns the parsed root value, for walking with gjson.

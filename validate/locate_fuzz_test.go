@@ -108,7 +108,7 @@ func FuzzJSONLocator(f *testing.F) {
 				}
 			}
 			pos := j.PosOf(p)
-			if pos.Line < 1 || pos.Column < 1 || pos.Pointer != p {
+			if pos.Line() < 1 || pos.Column() < 1 || pos.Pointer() != p {
 				t.Errorf("pointer %q: position %+v", p, pos)
 			}
 		})

@@ -29,15 +29,15 @@ func TestJSONFileOffsets(t *testing.T) {
 		if c.key == "" && keyOff != -1 || c.key != "" && (keyOff < 0 || string(data[keyOff:keyOff+len(c.key)]) != c.key) {
 			t.Errorf("Offset(%q) key offset %d, want %q", c.pointer, keyOff, c.key)
 		}
-		if p := j.PosOf(c.pointer); p.Line != c.line || p.Column != c.col || p.Pointer != c.pointer || p.File != "f.json" {
+		if p := j.PosOf(c.pointer); p.Line() != c.line || p.Column() != c.col || p.Pointer() != c.pointer || p.File() != "f.json" {
 			t.Errorf("PosOf(%q) = %+v, want %d:%d", c.pointer, p, c.line, c.col)
 		}
 	}
-	if p := j.KeyPos("/a"); p.Line != 4 || p.Column != 3 {
-		t.Errorf("KeyPos(/a) = %d:%d, want 4:3", p.Line, p.Column)
+	if p := j.KeyPos("/a"); p.Line() != 4 || p.Column() != 3 {
+		t.Errorf("KeyPos(/a) = %d:%d, want 4:3", p.Line(), p.Column())
 	}
-	if p := j.KeyPos("/a/0"); p.Line != 4 || p.Column != 9 {
-		t.Errorf("KeyPos of an array element = %d:%d, want its value 4:9", p.Line, p.Column)
+	if p := j.KeyPos("/a/0"); p.Line() != 4 || p.Column() != 9 {
+		t.Errorf("KeyPos of an array element = %d:%d, want its value 4:9", p.Line(), p.Column())
 	}
 	d := j.DiagAtKey("/b~1c", Error, "x/y", "bad %s", "key")
 	if d.Line != 3 || d.Column != 3 || d.Snippet == "" || d.Pointer != "/b~1c" || d.Message != "bad key" {
@@ -55,7 +55,7 @@ func TestEmbeddedJSONOffsets(t *testing.T) {
 	if off, key, ok := j.Offset("/a/b"); !ok || file[off] != '2' || file[key] != '"' {
 		t.Errorf("Offset = %d %d %v", off, key, ok)
 	}
-	if p := j.PosOf("/a"); p.Line != 1 || p.Column != 20 || p.File != "c.dart" {
+	if p := j.PosOf("/a"); p.Line() != 1 || p.Column() != 20 || p.File() != "c.dart" {
 		t.Errorf("PosOf = %+v", p)
 	}
 }

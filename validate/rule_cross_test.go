@@ -8,7 +8,7 @@ import (
 )
 
 func TestCrossCheck(t *testing.T) {
-	pos := func(f string, line int) schema.Pos { return schema.Pos{File: f, Line: line, Column: 5} }
+	pos := func(f string, line int) schema.Pos { return schema.At(schema.Place{File: f, Line: line, Column: 5}) }
 	tpi := &schema.Model{
 		Buckets: []schema.Bucket{
 			{Name: schema.Str("userfiles", pos("tpi.json", 5)), BucketName: schema.Str("files-dev", pos("tpi.json", 6)),

@@ -18,7 +18,7 @@ func TestCheckBucketsInPartsMatchesOnePass(t *testing.T) {
 		if i%7 == 0 {
 			name = fmt.Sprintf("Bad_Bucket_%d", i) // s3/bucket-name
 		}
-		pos := schema.Pos{File: "amplify_outputs.json", Line: i + 1, Column: 1}
+		pos := schema.At(schema.Place{File: "amplify_outputs.json", Line: i + 1, Column: 1})
 		m.Buckets = append(m.Buckets, schema.Bucket{
 			Name: schema.Str(fmt.Sprintf("b%d", i), pos), BucketName: schema.Str(name, pos), Region: schema.Str("us-east-1", pos),
 			Paths: []schema.AccessPath{{Path: schema.Str(fmt.Sprintf("p%d/", i), pos), // paths/trailing-wildcard

@@ -9,7 +9,7 @@ import (
 )
 
 // at returns a position on line n of f.json.
-func at(n int) schema.Pos { return schema.Pos{File: "f.json", Line: n, Column: 3} }
+func at(n int) schema.Pos { return schema.At(schema.Place{File: "f.json", Line: n, Column: 3}) }
 
 func rulesOf(ds []Diagnostic) []string {
 	var out []string

@@ -64,11 +64,11 @@ type listedName struct {
 // bucket_name of each storage.buckets[] entry).
 func checkDefaultListed(def string, buckets []listedName, file string, loc Locator) []Diagnostic {
 	posOf := func(pointer string) schema.Pos {
-		pos := schema.Pos{File: file, Pointer: pointer}
+		pos := schema.At(schema.Place{File: file, Pointer: pointer})
 		if loc != nil {
 			pos = loc.PosOf(pointer)
-			if pos.File == "" {
-				pos.File = file
+			if pos.File() == "" {
+				pos = pos.WithFile(file)
 			}
 		}
 		return pos

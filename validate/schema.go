@@ -79,7 +79,7 @@ func schemaResources(name string) []string {
 func SchemaCheck(name string, value any, file string, loc Locator) (diags []Diagnostic) {
 	cs, ok := compiledSchemas()[name]
 	if !ok {
-		return []Diagnostic{At(schema.Pos{File: file}, Error, "schema/internal", "no schema named %q", name)}
+		return []Diagnostic{At(schema.InFile(file), Error, "schema/internal", "no schema named %q", name)}
 	}
 	if fast, err := cs.fast(); err == nil && fast.valid(value) {
 		return nil
@@ -93,7 +93,7 @@ func SchemaCheck(name string, value any, file string, loc Locator) (diags []Diag
 func schemaCheckIndexed(name string, j *JSONFile, file string, loc Locator) []Diagnostic {
 	cs, ok := compiledSchemas()[name]
 	if !ok {
-		return []Diagnostic{At(schema.Pos{File: file}, Error, "schema/internal", "no schema named %q", name)}
+		return []Diagnostic{At(schema.InFile(file), Error, "schema/internal", "no schema named %q", name)}
 	}
 	if fast, err := cs.fast(); err == nil && fast.validNode(j, j.tree) {
 		return nil
@@ -106,7 +106,7 @@ func schemaCheckIndexed(name string, j *JSONFile, file string, loc Locator) []Di
 func explainSchema(cs *compiledSchema, name string, value any, file string, loc Locator) (diags []Diagnostic) {
 	defer func() {
 		if r := recover(); r != nil {
-			diags = []Diagnostic{At(schema.Pos{File: file}, Error, "schema/internal",
+			diags = []Diagnostic{At(schema.InFile(file), Error, "schema/internal",
 				"schema %s could not check this document: %v", name, r)}
 		}
 	}()
@@ -120,7 +120,7 @@ func explainSchema(cs *compiledSchema, name string, value any, file string, loc 
 	}
 	full, err := cs.full()
 	if err != nil {
-		return []Diagnostic{At(schema.Pos{File: file}, Error, "schema/internal",
+		return []Diagnostic{At(schema.InFile(file), Error, "schema/internal",
 			"schema %s does not compile: %v", name, err)}
 	}
 	err = full.Validate(value)
@@ -129,7 +129,7 @@ func explainSchema(cs *compiledSchema, name string, value any, file string, loc 
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return []Diagnostic{At(schema.Pos{File: file}, Error, "schema/internal",
+		return []Diagnostic{At(schema.InFile(file), Error, "schema/internal",
 			"schema %s could not check this document: %v", name, err)}
 	}
 	return Sort(explainValidationError(ve, value, file, loc))

@@ -159,7 +159,7 @@ func (x *schemaExplainer) leaf(kw string, e *jsonschema.ValidationError) {
 
 // add appends a diagnostic for the value at ptr (or its key, when atKey).
 func (x *schemaExplainer) add(ptr string, atKey bool, keyword, msg string) {
-	pos := schema.Pos{File: x.file, Pointer: ptr}
+	pos := schema.At(schema.Place{File: x.file, Pointer: ptr})
 	if x.loc != nil {
 		if kl, ok := x.loc.(keyLocator); ok && atKey {
 			pos = kl.KeyPos(ptr)
@@ -167,11 +167,12 @@ func (x *schemaExplainer) add(ptr string, atKey bool, keyword, msg string) {
 			pos = x.loc.PosOf(ptr)
 		}
 	}
-	if pos.File == "" {
-		pos.File = x.file
+	pl := pos.Place()
+	if pl.File == "" {
+		pl.File = x.file
 	}
-	pos.Pointer = ptr
-	d := At(pos, Error, "schema/"+kebab(keyword), "%s", msg)
+	pl.Pointer = ptr
+	d := At(schema.At(pl), Error, "schema/"+kebab(keyword), "%s", msg)
 	if lt, ok := x.loc.(lineTexter); ok && d.Line > 0 {
 		d.Snippet = lt.LineText(d.Line)
 	}

@@ -88,7 +88,7 @@ func (c *checker) missing(name string) {
 	if name != BucketNameVar && len(c.im.tables) > 0 {
 		fails = append(fails, fmt.Sprintf("%q (imported DynamoDB resource(s) %s)", c.cliMissing(false), c.tableResourceList()))
 	}
-	c.add(validate.At(schema.Pos{File: c.source}, validate.Error, RuleMissing,
+	c.add(validate.At(schema.InFile(c.source), validate.Error, RuleMissing,
 		"%s %s; the Hosting build fails with %s: set %s=%s (Hosting > Environment variables, for env %q)",
 		name, how, strings.Join(fails, " and "), name, ShellQuote(c.want[name]), c.im.env))
 }

@@ -117,7 +117,7 @@ func (p *dotenvParser) line() {
 	}
 	if prev, dup := p.out[name]; dup {
 		p.diags = append(p.diags, p.lines.At(start, "", validate.Warning, RuleDotenvDuplicate,
-			"%s is set again (first at line %d); the last value wins: remove one", name, prev.Pos.Line))
+			"%s is set again (first at line %d); the last value wins: remove one", name, prev.Pos.Line()))
 	}
 	p.out[name] = e
 }

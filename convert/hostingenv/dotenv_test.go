@@ -46,14 +46,14 @@ func TestParseDotenv(t *testing.T) {
 	if len(diags) != 0 {
 		t.Errorf("unexpected diagnostics:\n%s", diagLines(diags))
 	}
-	if p := got["C"].Pos; p != (schema.Pos{File: "app.env", Line: 5, Column: 3}) {
+	if p := got["C"].Pos; !p.Equal(schema.At(schema.Place{File: "app.env", Line: 5, Column: 3})) {
 		t.Errorf("C at %+v", p)
 	}
 	// Byte 8 of C's value ("q") comes from line 5, column 12 of the file (after `\"`).
-	if p := got["C"].PosAt(8); p.Line != 5 || p.Column != 13 {
+	if p := got["C"].PosAt(8); p.Line() != 5 || p.Column() != 13 {
 		t.Errorf("C[8] at %+v, want 5:13", p)
 	}
-	if p := got["E"].PosAt(len("multi\r\nl")); p.Line != 8 || p.Column != 2 {
+	if p := got["E"].PosAt(len("multi\r\nl")); p.Line() != 8 || p.Column() != 2 {
 		t.Errorf("E's second line at %+v, want 8:2", p)
 	}
 }
@@ -131,7 +131,7 @@ func TestFromEnviron(t *testing.T) {
 	if diff := cmp.Diff(map[string]string{"A": "1", "B": "x=y", "C": "line1\nline2"}, values(env)); diff != "" {
 		t.Error(diff)
 	}
-	if p := env["C"].PosAt(8); p != (schema.Pos{File: "$C", Line: 2, Column: 3}) {
+	if p := env["C"].PosAt(8); !p.Equal(schema.At(schema.Place{File: "$C", Line: 2, Column: 3})) {
 		t.Errorf("C[8] at %+v", p)
 	}
 }

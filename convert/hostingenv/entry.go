@@ -59,7 +59,7 @@ func FromEnviron(environ []string) map[string]Entry {
 			continue
 		}
 		file := "$" + name
-		out[name] = Entry{Value: value, Pos: schema.Pos{File: file, Line: 1, Column: 1},
+		out[name] = Entry{Value: value, Pos: schema.At(schema.Place{File: file, Line: 1, Column: 1}),
 			lines: validate.NewLines(file, []byte(value))}
 	}
 	return out

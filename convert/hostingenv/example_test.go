@@ -11,7 +11,7 @@ import (
 // A Gen 1 project that imported one bucket and one table into env dev, and manages another
 // table itself.
 func exampleModel() *schema.Model {
-	at := schema.Pos{File: "amplify/team-provider-info.json"}
+	at := schema.InFile("amplify/team-provider-info.json")
 	return &schema.Model{
 		ProjectRegion: schema.Str("us-east-1", at),
 		Buckets: []schema.Bucket{{

@@ -75,7 +75,7 @@ func FuzzParseDotenv(f *testing.F) {
 		}
 		for name, e := range entries {
 			for _, i := range []int{0, len(e.Value) / 2, len(e.Value)} {
-				if p := e.PosAt(i); p.Line < 1 || p.Line > lines || p.Column < 1 {
+				if p := e.PosAt(i); p.Line() < 1 || p.Line() > lines || p.Column() < 1 {
 					t.Fatalf("%s[%d] at %+v, outside the file", name, i, p)
 				}
 			}

@@ -44,7 +44,7 @@ func golden(t *testing.T, path, got string) {
 
 // tpi is the position of a value in a made-up team-provider-info.json.
 func tpi(line, col int, ptr string) schema.Pos {
-	return schema.Pos{File: "amplify/team-provider-info.json", Line: line, Column: col, Pointer: ptr}
+	return schema.At(schema.Place{File: "amplify/team-provider-info.json", Line: line, Column: col, Pointer: ptr})
 }
 
 func str(v string, line int) schema.String { return schema.Str(v, tpi(line, 9, "")) }

@@ -135,7 +135,7 @@ func multipleBuckets(im imported, chosen schema.Bucket) validate.Diagnostic {
 	var pos schema.Pos
 	for _, b := range im.buckets {
 		names = append(names, fmt.Sprintf("%q (%s)", b.Name.Value, b.BucketName.Value))
-		if b.Name != chosen.Name && pos.IsZero() {
+		if !b.Name.Equal(chosen.Name) && pos.IsZero() {
 			pos = b.Name.Pos
 		}
 	}

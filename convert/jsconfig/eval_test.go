@@ -28,7 +28,7 @@ func TestEvaluateMatchesStatic(t *testing.T) {
 			checkValue(t, r.Value, c.value)
 			for ptr, want := range c.pos {
 				p := r.Locate.PosOf(ptr)
-				if got := posString(p.Line, p.Column); got != want {
+				if got := posString(p.Line(), p.Column()); got != want {
 					t.Errorf("PosOf(%q) = %s, want %s", ptr, got, want)
 				}
 			}

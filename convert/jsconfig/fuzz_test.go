@@ -30,7 +30,7 @@ func FuzzReadStatic(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		lines := validate.NewLines(name, data)
 		r := ReadStatic(name, data, lines)
-		last := lines.Pos(len(data), "")
+		last := lines.Place(len(data), "")
 		inside := func(line, col int) bool {
 			return line >= 1 && col >= 1 && (line < last.Line || line == last.Line && col <= last.Column)
 		}
@@ -40,13 +40,13 @@ func FuzzReadStatic(f *testing.F) {
 			}
 		}
 		for _, n := range r.NonLiteral {
-			if !inside(n.Pos.Line, n.Pos.Column) {
+			if !inside(n.Pos.Line(), n.Pos.Column()) {
 				t.Fatalf("non-literal outside the file: %+v", n)
 			}
 		}
 		if r.Locate != nil {
 			for _, ptr := range []string{"", "/aws_user_files_s3_bucket", "/a/0", "/x/y/z"} {
-				if p := r.Locate.PosOf(ptr); !inside(p.Line, p.Column) {
+				if p := r.Locate.PosOf(ptr); !inside(p.Line(), p.Column()) {
 					t.Fatalf("PosOf(%q) outside the file: %+v", ptr, p)
 				}
 			}

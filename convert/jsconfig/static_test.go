@@ -128,7 +128,7 @@ func TestReadStaticFixtures(t *testing.T) {
 			}
 			gotNL := map[string]string{}
 			for _, n := range r.NonLiteral {
-				gotNL[n.Pointer] = posString(n.Pos.Line, n.Pos.Column) + " " + n.Code
+				gotNL[n.Pointer] = posString(n.Pos.Line(), n.Pos.Column()) + " " + n.Code
 			}
 			if c.nonLi == nil {
 				c.nonLi = map[string]string{}
@@ -144,8 +144,8 @@ func TestReadStaticFixtures(t *testing.T) {
 			}
 			for ptr, want := range c.pos {
 				p := r.Locate.PosOf(ptr)
-				if got := posString(p.Line, p.Column); got != want || p.File != c.file || p.Pointer != ptr {
-					t.Errorf("PosOf(%q) = %s (%s, %q), want %s", ptr, got, p.File, p.Pointer, want)
+				if got := posString(p.Line(), p.Column()); got != want || p.File() != c.file || p.Pointer() != ptr {
+					t.Errorf("PosOf(%q) = %s (%s, %q), want %s", ptr, got, p.File(), p.Pointer(), want)
 				}
 			}
 		})
@@ -213,11 +213,11 @@ func TestReadStaticSpread(t *testing.T) {
 	if len(res.NonLiteral) != 0 || len(res.Diagnostics) != 0 {
 		t.Errorf("non-literals %v, diagnostics %v", res.NonLiteral, res.Diagnostics)
 	}
-	if p := res.Locate.PosOf("/aws_project_region"); p.Line != 2 || p.Column != 23 {
-		t.Errorf("spread member at %d:%d, want 2:23", p.Line, p.Column)
+	if p := res.Locate.PosOf("/aws_project_region"); p.Line() != 2 || p.Column() != 23 {
+		t.Errorf("spread member at %d:%d, want 2:23", p.Line(), p.Column())
 	}
-	if p := res.Locate.PosOf("/aws_user_files_s3_bucket"); p.Line != 7 {
-		t.Errorf("overriding member at line %d, want 7", p.Line)
+	if p := res.Locate.PosOf("/aws_user_files_s3_bucket"); p.Line() != 7 {
+		t.Errorf("overriding member at line %d, want 7", p.Line())
 	}
 	self := ReadStatic("self.js", []byte("var a = {...a, x: 1};\nexport default a;\n"), nil)
 	_ = self.Locate.PosOf("/y") // must return, not recurse forever

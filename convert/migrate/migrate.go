@@ -464,8 +464,8 @@ func rel(root, path string) string {
 }
 
 func relPos(root string, p schema.Pos) schema.Pos {
-	if p.File != "" {
-		p.File = rel(root, p.File)
+	if p.File() != "" {
+		return p.WithFile(rel(root, p.File()))
 	}
 	return p
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func s(v string) schema.String {
-	return schema.Str(v, schema.Pos{File: "amplify/backend/storage/media/cli-inputs.json", Line: 2, Column: 3})
+	return schema.Str(v, schema.At(schema.Place{File: "amplify/backend/storage/media/cli-inputs.json", Line: 2, Column: 3}))
 }
 
 func list(vs ...string) []schema.String {
@@ -106,7 +106,7 @@ func TestPathsFromGen1(t *testing.T) {
 				t.Errorf("losses (-want +got):\n%s", diff)
 			}
 			for _, l := range losses {
-				if l.Pos.File == "" || l.Message == "" || l.Bucket != "media-bucket" {
+				if l.Pos.File() == "" || l.Message == "" || l.Bucket != "media-bucket" {
 					t.Errorf("loss without position, message or bucket: %+v", l)
 				}
 			}

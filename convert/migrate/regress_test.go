@@ -61,7 +61,7 @@ func TestMigrateCLIInputsLosses(t *testing.T) {
 	var found []string
 	for _, l := range res.Report.Losses {
 		if l.Kind == LossTableIndex || l.Kind == LossTableTrigger {
-			found = append(found, l.Kind+" "+l.Pos.Pointer+" "+l.Pos.File)
+			found = append(found, l.Kind+" "+l.Pos.Pointer()+" "+l.Pos.File())
 		}
 	}
 	want := []string{

@@ -12,7 +12,7 @@ import (
 )
 
 func str(v string) schema.String {
-	return schema.Str(v, schema.Pos{File: "src/aws-exports.js", Line: 3, Column: 5})
+	return schema.Str(v, schema.At(schema.Place{File: "src/aws-exports.js", Line: 3, Column: 5}))
 }
 
 func bucket(name, physical, region string) schema.Bucket {
