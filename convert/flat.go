@@ -80,15 +80,15 @@ func mapTableSchemas(m *mapper, root node) {
 	allRegion := m.str(root.get(keyTablesRegion))
 	schemas := root.get(keyTableSchemas)
 	if s, ok := schemas.text(); ok {
-		v, loc, diags := decodeEmbeddedJSON(m.doc, m.pos(schemas.ptr), s)
+		v, loc, diags := decodeEmbeddedJSON(m.doc, m.pos(schemas.pointer()), s)
 		m.doc.Diagnostics = append(m.doc.Diagnostics, diags...)
-		m.diag(schemas.ptr, validate.Warning, RuleSchemasAsString,
+		m.diag(schemas.pointer(), validate.Warning, RuleSchemasAsString,
 			"%q holds its array as a JSON string; write the array itself (no quotes around it)", keyTableSchemas)
 		if v == nil {
 			return
 		}
 		// Read the array from inside the string; every pointer names the string itself.
-		inner := &mapper{doc: m.doc, loc: pointerAs{loc, schemas.ptr}}
+		inner := &mapper{doc: m.doc, loc: pointerAs{loc, schemas.pointer()}}
 		mapTableList(inner, node{v: v}, allRegion)
 		return
 	}
@@ -105,7 +105,7 @@ func mapTableList(m *mapper, schemas node, allRegion schema.String) {
 		}
 		name := m.str(item.get("tableName"))
 		if !name.Set {
-			m.diag(item.ptr, validate.Error, RuleMissingTableName,
+			m.diag(item.pointer(), validate.Error, RuleMissingTableName,
 				"table schema has no \"tableName\"; add the DynamoDB table's name")
 			continue
 		}
@@ -162,9 +162,9 @@ func mapLibraryStorage(m *mapper, root node) {
 	if !bucket.Set {
 		return
 	}
-	m.diag(s3.ptr, validate.Info, rule,
+	m.diag(s3.pointer(), validate.Info, rule,
 		"read the bucket from the Amplify JS %s library configuration (Storage.%s), not from a CLI-generated aws_* key",
-		shape, lastToken(s3.ptr))
+		shape, lastToken(s3.pointer()))
 	if len(m.doc.Model.Buckets) > 0 {
 		// aws_user_files_s3_bucket already named the default bucket.
 		b := schema.Bucket{BucketName: bucket, Region: m.str(s3.get("region"))}

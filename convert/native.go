@@ -74,11 +74,11 @@ func mapTransferUtility(m *mapper, tu node) {
 	}
 	def := model.Buckets[0]
 	if bucket.Value != def.BucketName.Value {
-		m.diag(tu.get("Bucket").ptr, validate.Warning, RuleTransferUtilityMismatch,
+		m.diag(tu.get("Bucket").pointer(), validate.Warning, RuleTransferUtilityMismatch,
 			"S3TransferUtility names bucket %q but the storage plugin (line %d, column %d) names %q; make them the same bucket",
 			bucket.Value, def.BucketName.Pos.Line(), def.BucketName.Pos.Column(), def.BucketName.Value)
 	} else if region.Set && def.Region.Set && region.Value != def.Region.Value {
-		m.diag(tu.get("Region").ptr, validate.Warning, RuleTransferUtilityMismatch,
+		m.diag(tu.get("Region").pointer(), validate.Warning, RuleTransferUtilityMismatch,
 			"S3TransferUtility puts bucket %q in region %q but the storage plugin (line %d, column %d) says %q; make them the same",
 			bucket.Value, region.Value, def.Region.Pos.Line(), def.Region.Pos.Column(), def.Region.Value)
 	}
@@ -96,14 +96,14 @@ func readAWSConfiguration(doc *Document, v any, j *validate.JSONFile) {
 	tu := root.get("S3TransferUtility")
 	if m.object(tu) {
 		mapTransferUtility(m, tu.get("Default"))
-		for _, name := range orderedKeys(j, tu.ptr) {
+		for _, name := range orderedKeys(j, tu.pointer()) {
 			entry := tu.get(name)
 			if name == "Default" || !m.object(entry) {
 				continue
 			}
 			if bucket := m.str(entry.get("Bucket")); bucket.Set {
 				doc.Model.Buckets = append(doc.Model.Buckets, schema.Bucket{
-					Name:       schema.Str(name, m.pos(entry.ptr)),
+					Name:       schema.Str(name, m.pos(entry.pointer())),
 					BucketName: bucket,
 					Region:     m.str(entry.get("Region")),
 					Default:    len(doc.Model.Buckets) == 0,
@@ -113,7 +113,7 @@ func readAWSConfiguration(doc *Document, v any, j *validate.JSONFile) {
 	}
 	if ddb := root.at("DynamoDBObjectMapper", "Default"); m.object(ddb) {
 		if region := m.str(ddb.get("Region")); region.Set {
-			m.diag(ddb.ptr, validate.Info, RuleDynamoDBRegionOnly,
+			m.diag(ddb.pointer(), validate.Info, RuleDynamoDBRegionOnly,
 				"DynamoDBObjectMapper names only a region (%q), not a table; the tables are in the app's code",
 				region.Value)
 		}

@@ -22,6 +22,9 @@ func mapOutputs(doc *Document, v any, j *validate.JSONFile, loc validate.Locator
 	root := node{v: v}
 	if loc == validate.Locator(j) {
 		root = treeRoot(v, j) // values and positions straight from the parse's index
+		if m.deferPos {
+			root = root.withLazyPointers()
+		}
 	}
 	if !m.object(root) {
 		return
@@ -100,7 +103,9 @@ func mapBuckets(m *mapper, j *validate.JSONFile, buckets node) []schema.Bucket {
 	forEach(parts, func(p int) {
 		part := &mapper{doc: &Document{File: m.doc.File, Lines: m.doc.Lines}, loc: m.loc, deferPos: m.deferPos}
 		own := buckets
-		own.ptrs = &pointerBuilder{}
+		if !own.lazyPtr {
+			own.ptrs = &pointerBuilder{}
+		}
 		found[p] = mapBucketRange(part, j, own, p*count/parts, (p+1)*count/parts)
 		diags[p] = part.doc.Diagnostics
 	})
@@ -164,15 +169,6 @@ func mapActions(m *mapper, acts node) []schema.String {
 	count := acts.len()
 	out := make([]schema.String, 0, count)
 	for i := range count {
-		if m.deferPos && acts.indexed() {
-			// Deferred, the element's pointer is not even built.
-			if s, ok := acts.c.Index(i).Str(); ok {
-				if pos, ok := acts.c.DeferredElementPos(i); ok {
-					out = append(out, schema.Str(s, pos))
-					continue
-				}
-			}
-		}
 		if s := m.str(acts.item(i)); s.Set {
 			out = append(out, s)
 		}
@@ -186,7 +182,7 @@ func memberKeys(j *validate.JSONFile, n node) []string {
 	if n.c.Valid() {
 		return n.c.Keys()
 	}
-	return orderedKeys(j, n.ptr)
+	return orderedKeys(j, n.pointer())
 }
 
 // keyPos is the position of the key of member n when the locator knows keys (JSON files do),
@@ -194,12 +190,14 @@ func memberKeys(j *validate.JSONFile, n node) []string {
 func keyPos(m *mapper, n node) schema.Pos {
 	if n.c.Valid() {
 		if m.deferPos {
-			return n.c.DeferredKeyPos(n.ptr)
+			if pos, ok := n.c.DeferredKeyPos(); ok {
+				return pos
+			}
 		}
-		return n.c.KeyPos(n.ptr)
+		return n.c.KeyPos(n.pointer())
 	}
 	if k, ok := m.loc.(interface{ KeyPos(string) schema.Pos }); ok {
-		return k.KeyPos(n.ptr)
+		return k.KeyPos(n.pointer())
 	}
-	return m.pos(n.ptr)
+	return m.pos(n.pointer())
 }

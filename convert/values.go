@@ -15,11 +15,33 @@ const RuleType = "config/type"
 // with no value. A document indexed by validate.ParseJSONIndex is read through its index: c is
 // on the value (its scalars are decoded from the text only when read) and ptrs builds the
 // pointers of its members. Any other document is a decoded Go value v (c is then zero).
+//
+// A reader whose positions are deferred (ReadOptions.DeferPositions) need not build pointers
+// at all: with lazyPtr, a node on an existing value leaves ptr empty, and pointer() works it
+// out from the index when a message needs it; only a missing member's pointer is built.
 type node struct {
-	v    any
-	ptr  string
-	c    validate.Cursor
-	ptrs *pointerBuilder
+	v       any
+	ptr     string
+	c       validate.Cursor
+	ptrs    *pointerBuilder
+	lazyPtr bool
+}
+
+// pointer returns the JSON Pointer of the node.
+func (n node) pointer() string {
+	if n.lazyPtr && n.c.Exact() {
+		return n.c.Pointer()
+	}
+	return n.ptr
+}
+
+// withLazyPointers returns n (the root of an indexed document) with its members' pointers
+// worked out only when asked for (see node).
+func (n node) withLazyPointers() node {
+	if n.indexed() && n.c.Exact() {
+		n.ptrs, n.lazyPtr = nil, true
+	}
+	return n
 }
 
 // treeRoot returns the root node of a document: read through j's index when it has one, else
@@ -36,6 +58,16 @@ func (n node) indexed() bool { return n.c.Valid() }
 
 // get returns the member key of an object node (no value when absent or not an object).
 func (n node) get(key string) node {
+	if n.lazyPtr {
+		child := node{lazyPtr: true, c: n.c.Absent()} // not an object: a missing member, positioned at n
+		if n.c.Kind() == validate.KindObject {
+			child.c = n.c.Member(key)
+		}
+		if !child.c.Exact() {
+			child.ptr = n.pointer() + validate.JoinPointer(key)
+		}
+		return child
+	}
 	child := node{ptr: n.ptrs.member(n.ptr, key), ptrs: n.ptrs}
 	if n.indexed() {
 		if n.c.Kind() == validate.KindObject {
@@ -116,6 +148,13 @@ func (n node) len() int {
 
 // item returns element i of an array node (see items), without making the others.
 func (n node) item(i int) node {
+	if n.lazyPtr {
+		out := node{lazyPtr: true, c: n.c.Index(i)}
+		if !out.c.Exact() {
+			out.ptr = n.pointer() + "/" + strconv.Itoa(i)
+		}
+		return out
+	}
 	out := node{ptr: n.ptrs.element(n.ptr, i), ptrs: n.ptrs}
 	if n.indexed() {
 		out.c = n.c.Index(i)
@@ -141,11 +180,13 @@ func (m *mapper) pos(ptr string) schema.Pos { return m.loc.PosOf(ptr) }
 func (m *mapper) posOf(n node) schema.Pos {
 	if n.c.Valid() {
 		if m.deferPos {
-			return n.c.DeferredPos(n.ptr)
+			if pos, ok := n.c.DeferredPos(); ok {
+				return pos
+			}
 		}
-		return n.c.Pos(n.ptr)
+		return n.c.Pos(n.pointer())
 	}
-	return m.loc.PosOf(n.ptr)
+	return m.loc.PosOf(n.pointer())
 }
 
 // diag records a diagnostic at the value at pointer.
@@ -167,7 +208,7 @@ func (m *mapper) str(n node) schema.String {
 		s, _ := n.text()
 		return schema.Str(s, m.posOf(n))
 	default:
-		m.diagAt(n, validate.Error, RuleType, "%q must be a string, not %s", lastToken(n.ptr), kindPhrase(k))
+		m.diagAt(n, validate.Error, RuleType, "%q must be a string, not %s", lastToken(n.pointer()), kindPhrase(k))
 		return schema.String{}
 	}
 }
@@ -184,7 +225,7 @@ func (m *mapper) boolean(n node) schema.Bool {
 		}
 		return schema.Bool{Value: v, Set: true, Pos: m.posOf(n)}
 	default:
-		m.diagAt(n, validate.Error, RuleType, "%q must be true or false, not %s", lastToken(n.ptr), kindPhrase(k))
+		m.diagAt(n, validate.Error, RuleType, "%q must be true or false, not %s", lastToken(n.pointer()), kindPhrase(k))
 		return schema.Bool{}
 	}
 }
@@ -197,7 +238,7 @@ func (m *mapper) object(n node) bool {
 	case validate.KindObject:
 		return true
 	default:
-		m.diagAt(n, validate.Error, RuleType, "%q must be an object, not %s", lastToken(n.ptr), kindPhrase(k))
+		m.diagAt(n, validate.Error, RuleType, "%q must be an object, not %s", lastToken(n.pointer()), kindPhrase(k))
 		return false
 	}
 }
@@ -210,7 +251,7 @@ func (m *mapper) array(n node) bool {
 	case validate.KindArray:
 		return true
 	default:
-		m.diagAt(n, validate.Error, RuleType, "%q must be an array, not %s", lastToken(n.ptr), kindPhrase(k))
+		m.diagAt(n, validate.Error, RuleType, "%q must be an array, not %s", lastToken(n.pointer()), kindPhrase(k))
 		return false
 	}
 }

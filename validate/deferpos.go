@@ -72,34 +72,30 @@ func appendPointerToken(b []byte, key string) []byte {
 	return b
 }
 
-// DeferredPos is Pos(pointer) deferred: only the value's offset is recorded, and its line,
-// column and pointer are worked out when the Pos is read. A cursor not exactly on its value
-// (a missing member's ancestor) gives Pos(pointer) itself, since the offset names the ancestor.
-func (c Cursor) DeferredPos(pointer string) schema.Pos {
+// Pointer returns the JSON Pointer of the value the cursor is on (of the deepest existing
+// ancestor when it is not exact), worked out from the index: for messages about a document
+// whose reader did not build its values' pointers.
+func (c Cursor) Pointer() string { return c.j.pointerAt(int(c.n.off)) }
+
+// DeferredPos is the position of the value, deferred: only its offset is recorded, and its
+// line, column and pointer are worked out when the Pos is read. ok is false when the cursor is
+// not exactly on its value (a missing member's ancestor): then the caller's pointer is needed
+// (Pos).
+func (c Cursor) DeferredPos() (pos schema.Pos, ok bool) {
 	if !c.exact {
-		return c.Pos(pointer)
+		return schema.Pos{}, false
 	}
-	return c.j.origin.Pos(c.j.base + int(c.n.off))
+	return c.j.origin.Pos(c.j.base + int(c.n.off)), true
 }
 
-// DeferredKeyPos is KeyPos(pointer) deferred (see DeferredPos).
-func (c Cursor) DeferredKeyPos(pointer string) schema.Pos {
+// DeferredKeyPos is KeyPos deferred (see DeferredPos).
+func (c Cursor) DeferredKeyPos() (pos schema.Pos, ok bool) {
 	if !c.exact {
-		return c.KeyPos(pointer)
+		return schema.Pos{}, false
 	}
 	off := int(c.n.off)
 	if c.n.keyOff >= 0 {
 		off = int(c.n.keyOff)
 	}
-	return c.j.origin.Pos(c.j.base + off)
-}
-
-// DeferredElementPos is the deferred Pos of element i of the array the cursor is on. ok is
-// false when the cursor is not exactly on an array with element i.
-func (c Cursor) DeferredElementPos(i int) (pos schema.Pos, ok bool) {
-	e := c.Index(i)
-	if !e.exact {
-		return schema.Pos{}, false
-	}
-	return e.j.origin.Pos(e.j.base + int(e.n.off)), true
+	return c.j.origin.Pos(c.j.base + off), true
 }
