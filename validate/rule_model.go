@@ -295,20 +295,20 @@ func (c *modelChecker) paths(b *schema.Bucket) {
 	for i, p := range b.Paths {
 		keys[i] = p.Path.Value
 	}
-	for _, p := range CheckStoragePaths(keys) {
+	rebuilt := RebuildStoragePaths(keys)
+	for _, p := range checkRebuiltPaths(keys, rebuilt) {
 		c.add(b.Paths[p.Index].Path.Pos, Error, p.Rule, "%s", p.Message)
 	}
-	for _, r := range RebuildStoragePaths(keys) {
-		principals := map[string]schema.Pos{}
+	var seen principalSet
+	for _, r := range rebuilt {
+		seen.reset()
 		for _, i := range r.From {
-			for _, rule := range b.Paths[i].Rules {
-				name := rule.Principal.Value
-				if first, dup := principals[name]; dup {
+			for j := range b.Paths[i].Rules {
+				rule := &b.Paths[i].Rules[j]
+				if first := seen.add(&rule.Principal); first != nil {
 					c.add(rule.Principal.Pos, Error, RulePathDuplicatePrincipal,
 						"principal %q has a second access rule for path %q (first at %s); give each principal one rule per path: merge their actions",
-						name, r.Path, first.String())
-				} else {
-					principals[name] = rule.Principal.Pos
+						rule.Principal.Value, r.Path, first.Pos.String())
 				}
 				c.actions(rule)
 			}
@@ -316,13 +316,60 @@ func (c *modelChecker) paths(b *schema.Bucket) {
 	}
 }
 
-func (c *modelChecker) actions(rule schema.AccessRule) {
-	names := make([]string, len(rule.Actions))
-	for i, a := range rule.Actions {
-		names[i] = a.Value
+// principalSet holds the principals of one path, to find a second rule for one of them. A path
+// has a handful, so they are scanned in a slice reused from path to path (a map per path
+// cost a fifth of the large bench file's checking); past principalSetScanMax, a map keeps a
+// hostile path with very many principals linear.
+type principalSet struct {
+	list  []*schema.String
+	index map[string]*schema.String
+}
+
+const principalSetScanMax = 16
+
+func (s *principalSet) reset() {
+	s.list, s.index = s.list[:0], nil
+}
+
+// add records p and returns nil, or returns the principal of the same name recorded first.
+func (s *principalSet) add(p *schema.String) (first *schema.String) {
+	if s.index != nil {
+		if first := s.index[p.Value]; first != nil {
+			return first
+		}
+		s.index[p.Value] = p
+		return nil
 	}
-	read := slices.Index(names, "read")
-	if read < 0 || (!slices.Contains(names, "get") && !slices.Contains(names, "list")) {
+	for _, q := range s.list {
+		if q.Value == p.Value {
+			return q
+		}
+	}
+	s.list = append(s.list, p)
+	if len(s.list) > principalSetScanMax {
+		s.index = make(map[string]*schema.String, 2*len(s.list))
+		for _, q := range s.list {
+			if s.index[q.Value] == nil {
+				s.index[q.Value] = q
+			}
+		}
+	}
+	return nil
+}
+
+func (c *modelChecker) actions(rule *schema.AccessRule) {
+	read, getOrList := -1, false
+	for i, a := range rule.Actions {
+		switch a.Value {
+		case "read":
+			if read < 0 {
+				read = i
+			}
+		case "get", "list":
+			getOrList = true
+		}
+	}
+	if read < 0 || !getOrList {
 		return
 	}
 	pos := rule.Actions[read].Pos

@@ -110,3 +110,29 @@ func TestFilter(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// TestPrincipalSetFindsFirstDuplicate: the set reports the first principal of a repeated name
+// whether it is scanning its list or has switched to a map (more than principalSetScanMax).
+func TestPrincipalSetFindsFirstDuplicate(t *testing.T) {
+	for _, n := range []int{1, principalSetScanMax, principalSetScanMax + 1, 5 * principalSetScanMax} {
+		var s principalSet
+		s.reset()
+		ps := make([]schema.String, n)
+		for i := range ps {
+			ps[i] = schema.Str(fmt.Sprintf("p%d", i), schema.Pos{})
+			if first := s.add(&ps[i]); first != nil {
+				t.Fatalf("n=%d: %q reported as a duplicate of %q", n, ps[i].Value, first.Value)
+			}
+		}
+		for _, i := range []int{0, n / 2, n - 1} {
+			again := schema.Str(ps[i].Value, schema.Pos{})
+			if first := s.add(&again); first != &ps[i] {
+				t.Errorf("n=%d: second %q: first = %v, want the one at index %d", n, again.Value, first, i)
+			}
+		}
+		s.reset()
+		if first := s.add(&ps[0]); first != nil {
+			t.Errorf("n=%d: after reset, %q is a duplicate of %v", n, ps[0].Value, first)
+		}
+	}
+}

@@ -98,7 +98,11 @@ func StoragePathRules() []string {
 // broken rule; this reports, for every path, the first rule it breaks. Keys may also be given
 // in defineStorage spelling.
 func CheckStoragePaths(keys []string) []PathProblem {
-	rebuilt := RebuildStoragePaths(keys)
+	return checkRebuiltPaths(keys, RebuildStoragePaths(keys))
+}
+
+// checkRebuiltPaths is CheckStoragePaths on keys already rebuilt.
+func checkRebuiltPaths(keys []string, rebuilt []RebuiltPath) []PathProblem {
 	all := make([]string, len(rebuilt))
 	for i, r := range rebuilt {
 		all[i] = r.Path
