@@ -90,24 +90,23 @@ func Read(ctx context.Context, src Source, opts ReadOptions) (*Document, error) 
 			File: src.Name, Severity: validate.Error, Rule: RuleUnknownFormat,
 			Message: sprintf("unknown format %q; use one of: %s", opts.From, formatList())}}}, nil
 	}
-	in, diags := Ingest(src, opts.MaxSize, opts.MaxDepth)
-	doc := &Document{File: src.Name, Lines: in.Lines}
+	in, diags := ingestHead(src, opts.MaxSize) // Ingest, in two parts (readoverlap.go)
+	doc := &Document{File: src.Name, Lines: in.Lines, Format: opts.From}
 	if doc.Lines == nil {
 		doc.Lines = validate.NewLines(src.Name, nil)
 	}
-	if len(diags) > 0 {
-		doc.Format = opts.From
-		if doc.Format == schema.FormatUnknown {
-			doc.Format = Detect(src.Name, in.Data)
-		}
-		doc.Diagnostics = attachSnippets(doc.Lines, diags)
-		return doc, nil
+	var parsed *parsedJSON
+	if len(diags) == 0 {
+		diags, parsed = scanAndDetect(doc, in, opts.MaxDepth)
 	}
-	doc.Format = opts.From
 	if doc.Format == schema.FormatUnknown {
 		doc.Format = Detect(src.Name, in.Data)
 	}
-	if err := dispatch(ctx, doc, in.Data, opts); err != nil {
+	if len(diags) > 0 {
+		doc.Diagnostics = attachSnippets(doc.Lines, diags)
+		return doc, nil
+	}
+	if err := dispatch(ctx, doc, in.Data, opts, parsed); err != nil {
 		return nil, err
 	}
 	if !doc.Failed() && doc.Model.Empty() && doc.HasValue() && holdsStorage(doc.Format) {
@@ -129,8 +128,9 @@ func Read(ctx context.Context, src Source, opts ReadOptions) (*Document, error) 
 // finding none is worth an info line. local-env-info.json never does.
 func holdsStorage(f schema.Format) bool { return f != schema.LocalEnvInfo }
 
-// dispatch runs the reader for doc.Format on data.
-func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions) error {
+// dispatch runs the reader for doc.Format on data. parsed, when not nil, is data's JSON
+// document already parsed (scanAndDetect).
+func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions, parsed *parsedJSON) error {
 	switch doc.Format {
 	case schema.AWSExports:
 		if off := countOpeners(data, MaxJSBrackets); off >= 0 {
@@ -154,7 +154,11 @@ func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions)
 			formatList()))
 		return nil
 	}
-	v, j, diags := indexJSON(doc.Lines, 0, data)
+	if parsed == nil {
+		v, j, diags := indexJSON(doc.Lines, 0, data)
+		parsed = &parsedJSON{value: v, json: j, diags: diags}
+	}
+	v, j, diags := parsed.value, parsed.json, parsed.diags
 	doc.Diagnostics = append(doc.Diagnostics, diags...)
 	if j == nil {
 		return nil

@@ -52,11 +52,18 @@ type Ingested struct {
 // and nesting depth. It returns the ingested text and, when the input must not be parsed, a
 // non-empty list of error diagnostics. maxSize and maxDepth <= 0 mean the defaults.
 func Ingest(src Source, maxSize, maxDepth int) (Ingested, []validate.Diagnostic) {
+	in, diags := ingestHead(src, maxSize)
+	if len(diags) > 0 {
+		return in, diags
+	}
+	return in, scanIngested(in, maxDepth)
+}
+
+// ingestHead is the first part of Ingest, the checks that need not read the whole text: size,
+// UTF-16, the BOM and emptiness. Ingest's other checks are scanIngested.
+func ingestHead(src Source, maxSize int) (Ingested, []validate.Diagnostic) {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
-	}
-	if maxDepth <= 0 {
-		maxDepth = DefaultMaxDepth
 	}
 	data := src.Data
 	whole := func(rule, format string, args ...any) []validate.Diagnostic {
@@ -76,28 +83,38 @@ func Ingest(src Source, maxSize, maxDepth int) (Ingested, []validate.Diagnostic)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return in, whole(RuleEmpty, "file is empty")
 	}
+	return in, nil
+}
+
+// scanIngested is the rest of Ingest: the passes over the whole text that look for binary
+// content, a Git LFS pointer, merge-conflict markers, invalid UTF-8 and too deep nesting.
+func scanIngested(in Ingested, maxDepth int) []validate.Diagnostic {
+	if maxDepth <= 0 {
+		maxDepth = DefaultMaxDepth
+	}
+	data := in.Data
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return in, []validate.Diagnostic{in.Lines.At(i, "", validate.Error, RuleBinary,
+		return []validate.Diagnostic{in.Lines.At(i, "", validate.Error, RuleBinary,
 			"file holds a NUL byte; it is binary, not a configuration file")}
 	}
 	if bytes.HasPrefix(data, []byte("version https://git-lfs.github.com/spec/")) {
-		return in, []validate.Diagnostic{in.Lines.At(0, "", validate.Error, RuleLFSPointer,
+		return []validate.Diagnostic{in.Lines.At(0, "", validate.Error, RuleLFSPointer,
 			"file is a Git LFS pointer, not the configuration; run `git lfs pull` to fetch the real file")}
 	}
 	if off, ok := findConflictMarker(data); ok {
-		return in, []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleMergeConflict,
+		return []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleMergeConflict,
 			"unresolved git merge-conflict marker; resolve the conflict and remove the markers")}
 	}
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
-		return in, []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleEncoding,
+		return []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleEncoding,
 			"invalid UTF-8 byte 0x%02X; save the file as UTF-8", data[off])}
 	}
 	if off, depth := ScanDepth(data, maxDepth); off >= 0 {
-		return in, []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleTooDeep,
+		return []validate.Diagnostic{in.Lines.At(off, "", validate.Error, RuleTooDeep,
 			"nesting is deeper than %d levels (reached %d here); no real configuration is", maxDepth, depth)}
 	}
-	return in, nil
+	return nil
 }
 
 // looksUTF16 catches BOM-less UTF-16: ASCII text with every other byte NUL in its first bytes.
