@@ -1,19 +1,23 @@
 package convert
 
 import (
+	"bytes"
+	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
 // Reading a large input uses two cores from the start: Ingest's passes over the whole text
-// (scanIngested: NUL bytes, conflict markers, UTF-8, nesting depth) run on one, while the other
-// detects the format and, for a JSON format, parses and indexes the document. Both are safe
-// on text no check has passed yet: Detect already runs on refused inputs, and the JSON parser
-// bounds its own recursion. When a scan refuses the input, the parse is dropped and the
-// result is exactly that of the sequential order; when none does, the reader starts from the
-// index instead of parsing. For the 6 MB bench file this hides ~15 ms of scanning.
+// (scanIngested: NUL bytes, conflict markers, UTF-8, nesting depth) and format detection run
+// on one, while the other parses and indexes the document if it looks like JSON. Both are
+// safe on text no check has passed yet: Detect already runs on refused inputs, and the JSON
+// parser bounds its own recursion. When a scan refuses the input, or the format turns out not
+// to be read from JSON, the parse is dropped, so the result is exactly that of the sequential
+// order; otherwise the reader starts from the index instead of parsing. For the 6 MB bench
+// file this hides the ~20 ms of scanning and detection behind the parse.
 
 // overlapSize is the input size from which the scans and the parse run side by side; below
 // it, starting a goroutine costs more than it hides.
@@ -35,23 +39,32 @@ func scanAndDetect(doc *Document, in Ingested, maxDepth int) ([]validate.Diagnos
 	}
 	var diags []validate.Diagnostic
 	var parsed *parsedJSON
+	forced := doc.Format
 	forEach(2, func(i int) {
 		if i == 0 {
 			diags = scanIngested(in, maxDepth)
+			if forced == schema.FormatUnknown {
+				doc.Format = Detect(in.Name, in.Data)
+			}
 			return
 		}
-		if doc.Format == schema.FormatUnknown {
-			doc.Format = Detect(in.Name, in.Data)
-		}
-		if readsJSON(doc.Format) {
+		if (forced == schema.FormatUnknown && mayBeJSON(in)) || (forced != schema.FormatUnknown && readsJSON(forced)) {
 			v, j, ds := indexJSON(doc.Lines, 0, in.Data)
 			parsed = &parsedJSON{value: v, json: j, diags: ds}
 		}
 	})
-	if len(diags) > 0 {
+	if len(diags) > 0 || !readsJSON(doc.Format) {
 		return diags, nil
 	}
 	return nil, parsed
+}
+
+// mayBeJSON is a guess at whether Detect will find a format read from JSON: not a JavaScript
+// or Dart file name, and the text starts with "{". A wrong guess only costs a dropped parse.
+func mayBeJSON(in Ingested) bool {
+	ext := strings.ToLower(filepath.Ext(in.Name))
+	text := bytes.TrimLeft(in.Data, " \t\r\n")
+	return ext != ".dart" && !isJSExt(ext) && len(text) > 0 && text[0] == '{'
 }
 
 // readsJSON reports whether dispatch reads format f from a JSON document.

@@ -34,15 +34,18 @@ func TestReadOverlapMatchesSequential(t *testing.T) {
 	cases := map[string]struct {
 		text string
 		rule string // the finding expected first; "" for a document read without refusal
+		file string // the input's name, amplify_outputs.json when empty
 	}{
-		"valid JSON":     {valid, ""},
-		"NUL byte":       {valid[:mid] + "\x00" + valid[mid:], RuleBinary},
-		"conflict":       {valid[:mid] + "<<<<<<< HEAD\n" + valid[mid:], RuleMergeConflict},
-		"invalid UTF-8":  {strings.Replace(valid, `"b7"`, "\"b\xff7\"", 1), RuleEncoding},
-		"too deep":       {valid[:len(valid)-3] + "," + strings.Repeat("[", DefaultMaxDepth+10) + "}\n", RuleTooDeep},
-		"syntax error":   {valid[:mid] + "}" + valid[mid:], RuleJSONSyntax},
-		"forced dart":    {valid, ""},
-		"unknown format": {"{" + strings.Repeat(" ", overlapSize) + `"x": 1}`, RuleUnknownFormat},
+		"valid JSON":     {valid, "", ""},
+		"NUL byte":       {valid[:mid] + "\x00" + valid[mid:], RuleBinary, ""},
+		"conflict":       {valid[:mid] + "<<<<<<< HEAD\n" + valid[mid:], RuleMergeConflict, ""},
+		"invalid UTF-8":  {strings.Replace(valid, `"b7"`, "\"b\xff7\"", 1), RuleEncoding, ""},
+		"too deep":       {valid[:len(valid)-3] + "," + strings.Repeat("[", DefaultMaxDepth+10) + "}\n", RuleTooDeep, ""},
+		"syntax error":   {valid[:mid] + "}" + valid[mid:], RuleJSONSyntax, ""},
+		"forced dart":    {valid, "", ""},
+		"unknown format": {"{" + strings.Repeat(" ", overlapSize) + `"x": 1}`, RuleUnknownFormat, "settings.json"},
+		"JavaScript":     {"export default " + valid, "", "aws-exports.js"},
+		"JSON in a .js":  {valid, "", "aws-exports.js"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -53,8 +56,8 @@ func TestReadOverlapMatchesSequential(t *testing.T) {
 			read := func(procs int) *Document {
 				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 				name := "amplify_outputs.json"
-				if c.rule == RuleUnknownFormat {
-					name = "settings.json"
+				if c.file != "" {
+					name = c.file
 				}
 				doc, err := Read(context.Background(), Source{Name: name, Data: []byte(c.text)}, opts)
 				if err != nil {
