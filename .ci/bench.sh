@@ -20,11 +20,13 @@ pb="$cache/pairbench -n $rounds -w 2 --"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+(cd "$root" && go build -o "$tmp/floor" ./.ci/floor) # imports only: the start-up floor
 
 echo "## 1. convert aws-exports.js (target: >= 50x the peer, <= 1.5x version)"
 $pb "peer::node $cache/peer-convert.mjs $cache/inputs/aws-exports.js" \
 	"ours::$bin convert $cache/inputs/aws-exports.js" \
-	"version::$bin version"
+	"version::$bin version" \
+	"floor::$tmp/floor"
 
 echo "## 2. validate one small amplify_outputs.json (target: <= 1.5x version)"
 $pb "peer::node $cache/peer-validate.mjs $cache/inputs/small/out-00000.json" \
