@@ -11,11 +11,15 @@ import (
 
 // largeOutputs returns an amplify_outputs.json over overlapSize, valid JSON with a wrong-typed
 // action in every bucket (so that its reading has diagnostics to compare).
-func largeOutputs(t *testing.T) string {
+func largeOutputs(t testing.TB) string { return outputsOfSize(t, overlapSize+(64<<10)) }
+
+// outputsOfSize returns a valid-JSON amplify_outputs.json of at least size bytes (see
+// largeOutputs).
+func outputsOfSize(t testing.TB, size int) string {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("{\n \"version\": \"1.4\",\n \"storage\": {\"aws_region\": \"eu-west-1\", \"bucket_name\": \"bucket-3\", \"buckets\": [\n")
-	for i := 0; b.Len() < overlapSize+(64<<10); i++ {
+	for i := 0; b.Len() < size; i++ {
 		if i > 0 {
 			b.WriteString(",\n")
 		}

@@ -147,3 +147,26 @@ func TestScanDepthUnclosedRegexIsLinear(t *testing.T) {
 		t.Errorf("ScanDepth took %v, offset %d", took, off)
 	}
 }
+
+// BenchmarkScanDepth: the nesting pre-scan over a 6 MB amplify_outputs.json (made here, so
+// that it runs without the bench kit).
+func BenchmarkScanDepth(b *testing.B) {
+	data := []byte(outputsOfSize(b, 6<<20))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if off, _ := ScanDepth(data, DefaultMaxDepth); off >= 0 {
+			b.Fatalf("too deep at %d", off)
+		}
+	}
+}
+
+// BenchmarkScanIngested: all of Ingest's passes over the same 6 MB document.
+func BenchmarkScanIngested(b *testing.B) {
+	data := []byte(outputsOfSize(b, 6<<20))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, diags := Ingest(Source{Name: "amplify_outputs.json", Data: data}, 0, 0); len(diags) > 0 {
+			b.Fatal(diags)
+		}
+	}
+}
