@@ -3,6 +3,7 @@ package convert
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
@@ -34,7 +35,8 @@ type frontTable struct {
 //   - a derived name (amplify-cli's naming rule) is replaced by what the frontend copies name;
 //     when several copies disagree, the one that equals the derived name wins, else the first
 //     (path order), and every other is a stale copy;
-//   - a region from the backend stays; a frontend copy with another region is reported;
+//   - a region from the backend stays; a frontend copy with another region is reported (the
+//     project's own region, aws_project_region, as well as each bucket's and table's);
 //   - storage a frontend config names that no backend resource of env matches is reported
 //     (RuleFrontendOnly) and not converted.
 //
@@ -78,6 +80,11 @@ func (m *merger) applyFrontends(env string) {
 			tableClaims[i] = append(tableClaims[i], frontTable{d, ft})
 		}
 	}
+	projectRegions := make([]schema.String, len(m.frontends))
+	for i, d := range m.frontends {
+		projectRegions[i] = d.Model.ProjectRegion
+	}
+	m.settleRegion("the project (aws_project_region)", &model.ProjectRegion, projectRegions)
 	for i, claims := range bucketClaims {
 		m.settleBucket(&model.Buckets[i], claims)
 	}
@@ -131,8 +138,8 @@ func (m *merger) settleName(kind, resource string, current schema.String, derive
 }
 
 // settleRegion keeps the backend's region (or takes the first frontend one when it has none)
-// and reports every frontend copy that says another.
-func (m *merger) settleRegion(kind, resource string, current *schema.String, regions []schema.String) {
+// and reports every frontend copy that says another. what names the resource in messages.
+func (m *merger) settleRegion(what string, current *schema.String, regions []schema.String) {
 	for _, r := range regions {
 		if !r.Set || r.Value == "" {
 			continue
@@ -143,8 +150,8 @@ func (m *merger) settleRegion(kind, resource string, current *schema.String, reg
 		}
 		if r.Value != current.Value {
 			m.note(r.Pos, validate.Warning, RuleStaleCopy,
-				"this config puts %s %q in region %q, but %s says %q at %s; using %q: this copy is stale (regenerate it with `amplify pull`, or correct it)",
-				kind, resource, r.Value, sourceLabel(current.Pos.File()), current.Value, current.Pos.String(), current.Value)
+				"this config puts %s in region %q, but %s says %q at %s; using %q: this copy is stale (regenerate it with `amplify pull`, or correct it)",
+				what, r.Value, sourceLabel(current.Pos.File()), current.Value, current.Pos.String(), current.Value)
 		}
 	}
 }
@@ -197,7 +204,7 @@ func (m *merger) settleResource(kind, resource string, name *schema.String, deri
 	if chosen := m.settleName(kind, resource, *name, *derived, names); chosen >= 0 {
 		*name, *derived = names[chosen], false
 	}
-	m.settleRegion(kind, resource, region, regions)
+	m.settleRegion(kind+" "+strconv.Quote(resource), region, regions)
 }
 
 // boolOrder orders false before true.

@@ -40,6 +40,7 @@ func TestLoadProjectStaleFrontendCopies(t *testing.T) {
 	}
 	stale := diagsOf(p, RuleStaleCopy)
 	wantIn := []struct{ at, says string }{
+		{"lib/aws-exports.js:5:27", `the project (aws_project_region) in region "us-east-1", but team-provider-info.json says "us-west-2" at`},
 		{"lib/aws-exports.js:6:33", `bucket "photoappmedia4f8e2b1d999999-dev" for storage resource "photos", but another copy names "photoappmedia4f8e2b1d172355-dev" at ` + projectFixture("gen1-stale-copies") + "/src/aws-exports.js:6:33"},
 		{"lib/aws-exports.js:7:40", `bucket "photos" in region "us-east-1", but team-provider-info.json says "us-west-2" at`},
 		{"lib/aws-exports.js:11:26", `table "comments-old" for storage resource "comments", but another copy names "comments-dev"`},

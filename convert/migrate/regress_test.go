@@ -40,8 +40,8 @@ func TestMigrateStaleCopies(t *testing.T) {
 			stale = append(stale, d.String())
 		}
 	}
-	if len(stale) != 4 {
-		t.Errorf("want 4 stale-copy findings (bucket and table name and region of lib/aws-exports.js), got:\n%s", strings.Join(stale, "\n"))
+	if len(stale) != 5 {
+		t.Errorf("want 5 stale-copy findings (the project's region, bucket and table name and region of lib/aws-exports.js), got:\n%s", strings.Join(stale, "\n"))
 	}
 	for _, s := range stale {
 		if !strings.HasPrefix(s, filepath.Join(dir, "lib", "aws-exports.js")+":") {
