@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -107,9 +106,10 @@ func checkRebuiltPaths(keys []string, rebuilt []RebuiltPath) []PathProblem {
 	for i, r := range rebuilt {
 		all[i] = r.Path
 	}
+	prefixes := pathPrefixesOfAll(all)
 	var out []PathProblem
-	for _, r := range rebuilt {
-		rule, msg := checkDefinePath(r.Path, all)
+	for i, r := range rebuilt {
+		rule, msg := checkDefinePath(r.Path, prefixes[i])
 		if rule == "" {
 			continue
 		}
@@ -122,8 +122,9 @@ func checkRebuiltPaths(keys []string, rebuilt []RebuiltPath) []PathProblem {
 	return out
 }
 
-// checkDefinePath returns the first defineStorage rule path breaks, and the message.
-func checkDefinePath(path string, all []string) (rule, message string) {
+// checkDefinePath returns the first defineStorage rule path breaks, and the message. prefixes
+// are the bucket's other paths that are its prefix (pathPrefixesOfAll).
+func checkDefinePath(path string, prefixes []string) (rule, message string) {
 	if strings.HasPrefix(path, "/") {
 		return RulePathLeadingSlash, fmt.Sprintf("storage path %q starts with \"/\"; remove the leading \"/\" (write %q)",
 			path, strings.TrimLeft(path, "/"))
@@ -137,7 +138,6 @@ func checkDefinePath(path string, all []string) (rule, message string) {
 	if strings.IndexByte(path, '*') < len(path)-1 {
 		return RulePathInnerWildcard, fmt.Sprintf("storage path %q has a \"*\" before its end; a wildcard is allowed only as the final part", path)
 	}
-	prefixes := pathPrefixes(path, all)
 	if len(prefixes) > 1 {
 		return RulePathTooManyPrefixes, fmt.Sprintf("storage path %q has %d other paths as prefixes (%s); Amplify allows at most one: remove or merge paths",
 			path, len(prefixes), quoteList(prefixes))
@@ -167,35 +167,6 @@ func checkDefinePath(path string, all []string) (rule, message string) {
 			path, EntityIDToken, "media/"+EntityIDToken+"/*")
 	}
 	return "", ""
-}
-
-// pathPrefixes returns the other paths that are a prefix of path, as Amplify decides it (a
-// path's "*" removed), sorted.
-func pathPrefixes(path string, all []string) []string {
-	var out []string
-	for _, p := range all {
-		if p != path && hasPrefixWithoutStars(path, p) {
-			out = append(out, p)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// hasPrefixWithoutStars is strings.HasPrefix(s, strings.ReplaceAll(prefix, "*", "")) without
-// making the new string (it runs for every pair of a bucket's paths).
-func hasPrefixWithoutStars(s, prefix string) bool {
-	i := 0
-	for j := 0; j < len(prefix); j++ {
-		if prefix[j] == '*' {
-			continue
-		}
-		if i >= len(s) || s[i] != prefix[j] {
-			return false
-		}
-		i++
-	}
-	return true
 }
 
 // quoteList quotes each string and joins them with ", ".

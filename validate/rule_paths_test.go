@@ -161,12 +161,57 @@ func FuzzCheckStoragePaths(f *testing.F) {
 	})
 }
 
-func TestHasPrefixWithoutStars(t *testing.T) {
-	for _, s := range []string{"", "a", "a/*", "a/b/*", "ab/*", "*", "a*b/*", "é/*", "a/{entity_id}/*"} {
-		for _, p := range []string{"", "*", "a/*", "a*", "a/b/*", "*a", "**", "a/b/c/*", "é*", "b"} {
-			if got, want := hasPrefixWithoutStars(s, p), strings.HasPrefix(s, strings.ReplaceAll(p, "*", "")); got != want {
-				t.Errorf("hasPrefixWithoutStars(%q, %q) = %v, want %v", s, p, got, want)
+// TestPathPrefixesOfAll: the sweep finds exactly what comparing every pair finds.
+func TestPathPrefixesOfAll(t *testing.T) {
+	words := []string{"", "*", "a/*", "a*", "a/b/*", "*a", "**", "a/b/c/*", "é*", "b", "a", "a/", "ab/*", "a*b/*", "a/{entity_id}/*", "a/b", "a/b/*"}
+	check := func(all []string) {
+		t.Helper()
+		got := pathPrefixesOfAll(all)
+		for i, p := range all {
+			if want := pathPrefixesPairwise(p, all); !slices.Equal(got[i], want) {
+				t.Fatalf("prefixes of %q among %q: %q, want %q", p, all, got[i], want)
 			}
 		}
 	}
+	check(words)
+	check(nil)
+	for n := range 2000 { // subsets, in several orders
+		var all []string
+		for i, w := range words {
+			if (n*7919+i*104729)%3 != 0 {
+				all = append(all, w)
+			}
+		}
+		if n%2 == 1 {
+			slices.Reverse(all)
+		}
+		check(all)
+	}
+}
+
+// FuzzPathPrefixesOfAll: TestPathPrefixesOfAll on any paths.
+func FuzzPathPrefixesOfAll(f *testing.F) {
+	f.Add("a/*\x00a/b/*\x00a*\x00*\x00a/b/*")
+	f.Fuzz(func(t *testing.T, s string) {
+		all := strings.Split(s, "\x00")
+		got := pathPrefixesOfAll(all)
+		for i, p := range all {
+			if want := pathPrefixesPairwise(p, all); !slices.Equal(got[i], want) {
+				t.Fatalf("prefixes of %q among %q: %q, want %q", p, all, got[i], want)
+			}
+		}
+	})
+}
+
+// pathPrefixesPairwise is the definition pathPrefixesOfAll meets: the other paths of all that
+// are a prefix of path once their "*" are removed, sorted, each once.
+func pathPrefixesPairwise(path string, all []string) []string {
+	var out []string
+	for _, p := range all {
+		if p != path && strings.HasPrefix(path, strings.ReplaceAll(p, "*", "")) {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
