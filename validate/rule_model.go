@@ -64,6 +64,9 @@ type modelChecker struct {
 	format schema.Format
 	model  *schema.Model
 	ds     []Diagnostic
+	// keys and pathMem are memory the path rules reuse from bucket to bucket (pathScratch).
+	keys    []string
+	pathMem pathScratch
 }
 
 func (c *modelChecker) add(pos schema.Pos, sev Severity, rule, format string, args ...any) {
@@ -291,12 +294,13 @@ func (c *modelChecker) paths(b *schema.Bucket) {
 	if len(b.Paths) == 0 {
 		return
 	}
-	keys := make([]string, len(b.Paths))
-	for i, p := range b.Paths {
-		keys[i] = p.Path.Value
+	keys := c.keys[:0]
+	for _, p := range b.Paths {
+		keys = append(keys, p.Path.Value)
 	}
-	rebuilt := RebuildStoragePaths(keys)
-	for _, p := range checkRebuiltPaths(keys, rebuilt) {
+	c.keys = keys
+	rebuilt := c.pathMem.rebuild(keys)
+	for _, p := range c.pathMem.check(keys, rebuilt) {
 		c.add(b.Paths[p.Index].Path.Pos, Error, p.Rule, "%s", p.Message)
 	}
 	var seen principalSet

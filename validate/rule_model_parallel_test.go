@@ -51,3 +51,46 @@ func TestInParallelRaisesPanics(t *testing.T) {
 	})
 	t.Error("no panic")
 }
+
+// TestPathScratchReuseMatchesFresh: checking buckets of different shapes one after another with
+// one checker (whose path memory is reused) finds exactly what a fresh checker per bucket
+// finds, so that nothing of one bucket leaks into the next.
+func TestPathScratchReuseMatchesFresh(t *testing.T) {
+	owner := "/" + OwnerToken + "/*"
+	shapes := [][]string{
+		{"public/*", "protected/*", "protected" + owner, "private" + owner},
+		{"media/*"},
+		{"a/*", "a/b/*", "a/b/c/*", "x" + owner, "x/*", "x/*"},
+		{"/lead/*", "m//x/*", "p/*/q/*", "media/" + EntityIDToken + "/*", "media/*"},
+		{},
+		{"p/*", "p" + owner, "q/*", "q" + owner, "r/*"},
+	}
+	var m schema.Model
+	for i := range 40 {
+		paths := shapes[i*7%len(shapes)]
+		pos := schema.At(schema.Place{File: "amplify_outputs.json", Line: i + 1, Column: 1})
+		b := schema.Bucket{Name: schema.Str(fmt.Sprintf("b%d", i), pos), BucketName: schema.Str(fmt.Sprintf("bucket-%d", i), pos), Region: schema.Str("us-east-1", pos)}
+		for k, p := range paths {
+			rules := []schema.AccessRule{{Principal: schema.Str("guest", pos), Actions: []schema.String{schema.Str("read", pos), schema.Str("get", pos)}}}
+			if k%2 == 0 {
+				rules = append(rules, schema.AccessRule{Principal: schema.Str("guest", pos)}) // paths/duplicate-principal
+			}
+			b.Paths = append(b.Paths, schema.AccessPath{Path: schema.Str(p, pos), Rules: rules})
+		}
+		m.Buckets = append(m.Buckets, b)
+	}
+	shared := modelChecker{format: schema.AmplifyOutputs, model: &m}
+	var fresh []Diagnostic
+	for i := range m.Buckets {
+		shared.bucket(&m.Buckets[i])
+		one := modelChecker{format: schema.AmplifyOutputs, model: &m}
+		one.bucket(&m.Buckets[i])
+		fresh = append(fresh, one.ds...)
+	}
+	if len(fresh) < len(m.Buckets) {
+		t.Fatalf("only %d findings: the buckets do not exercise the path rules", len(fresh))
+	}
+	if !reflect.DeepEqual(shared.ds, fresh) {
+		t.Errorf("reused memory: %d findings, fresh: %d (or different)", len(shared.ds), len(fresh))
+	}
+}

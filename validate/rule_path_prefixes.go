@@ -16,24 +16,37 @@ import (
 // string between s and a string that starts with s starts with s too, so a candidate that is a
 // prefix of a query is never popped before the sweep reaches that query: at a query, the stack
 // holds exactly its prefixes.
-func pathPrefixesOfAll(all []string) [][]string {
-	type item struct {
-		key   string
-		index int  // into all
-		query bool // all[index] itself, else its star-less form
-	}
-	items := make([]item, 0, 2*len(all))
+func pathPrefixesOfAll(all []string) [][]string { return new(prefixScratch).of(all) }
+
+// prefixScratch is the memory pathPrefixesOfAll reuses (see pathScratch).
+type prefixScratch struct {
+	items, stack []prefixItem
+	found        []string
+	out          [][]string
+}
+
+// prefixItem is a path (a query) or its star-less form (a candidate prefix) in the sweep.
+type prefixItem struct {
+	key   string
+	index int  // into all
+	query bool // all[index] itself, else its star-less form
+}
+
+// of is pathPrefixesOfAll in s's memory: the result is valid until s is used again.
+func (s *prefixScratch) of(all []string) [][]string {
+	items := s.items[:0]
 	for i, p := range all {
-		items = append(items, item{withoutStars(p), i, false}, item{p, i, true})
+		items = append(items, prefixItem{withoutStars(p), i, false}, prefixItem{p, i, true})
 	}
-	slices.SortFunc(items, func(a, b item) int {
+	s.items = items
+	slices.SortFunc(items, func(a, b prefixItem) int {
 		if c := strings.Compare(a.key, b.key); c != 0 {
 			return c
 		}
 		return cmp.Compare(boolInt(a.query), boolInt(b.query)) // a candidate equal to a query is its prefix
 	})
-	out := make([][]string, len(all))
-	var stack []item
+	out := slices.Grow(s.out[:0], len(all))[:len(all)]
+	stack, found := s.stack[:0], s.found[:0] // each path's prefixes are a run of found
 	for _, it := range items {
 		for len(stack) > 0 && !strings.HasPrefix(it.key, stack[len(stack)-1].key) {
 			stack = stack[:len(stack)-1]
@@ -42,15 +55,17 @@ func pathPrefixesOfAll(all []string) [][]string {
 			stack = append(stack, it)
 			continue
 		}
-		var found []string
+		start := len(found)
 		for _, c := range stack {
 			if p := all[c.index]; p != all[it.index] {
 				found = append(found, p)
 			}
 		}
-		slices.Sort(found)
-		out[it.index] = slices.Compact(found)
+		run := found[start:len(found):len(found)]
+		slices.Sort(run)
+		out[it.index] = slices.Compact(run)
 	}
+	s.out, s.stack, s.found = out, stack, found
 	return out
 }
 

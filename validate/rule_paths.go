@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -26,14 +27,17 @@ type RebuiltPath struct {
 // an owner key `X/${cognito-identity.amazonaws.com:sub}/*` is folded into `X/{entity_id}/*`
 // (Amplify writes the owner's rule under the first and the path's other rules under the
 // second). Repeated keys count once. The result is in key order.
-func RebuildStoragePaths(keys []string) []RebuiltPath {
-	index := make(map[string]int, len(keys))
+func RebuildStoragePaths(keys []string) []RebuiltPath { return new(pathScratch).rebuild(keys) }
+
+// rebuild is RebuildStoragePaths in s's memory: the result is valid until s is used again.
+func (s *pathScratch) rebuild(keys []string) []RebuiltPath {
+	index := reuseMap(&s.index, len(keys))
 	for i, k := range keys {
 		if _, seen := index[k]; !seen {
 			index[k] = i
 		}
 	}
-	foldedInto := make(map[int]int) // sibling key index -> owner key index
+	foldedInto := reuseMap(&s.foldedInto, 0) // sibling key index -> owner key index
 	for i, k := range keys {
 		if index[k] != i {
 			continue
@@ -42,19 +46,21 @@ func RebuildStoragePaths(keys []string) []RebuiltPath {
 		if !ok || before == "" || !strings.HasSuffix(before, "/") || strings.Contains(before, OwnerToken) {
 			continue
 		}
-		if j, ok := index[before+"*"]; ok {
+		s.sibling = append(append(s.sibling[:0], before...), '*')
+		if j, ok := index[string(s.sibling)]; ok { // string(bytes) in a map index makes no string
 			foldedInto[j] = i
 		}
 	}
 	if len(index) == 0 {
 		return nil
 	}
-	out := make([]RebuiltPath, 0, len(index)-len(foldedInto))
-	from := make([]int, 0, cap(out)) // one block for every From (each capped at one element)
-	var pos []int                    // owner key index -> index in out
+	out := slices.Grow(s.rebuilt[:0], len(index)-len(foldedInto))
+	from := slices.Grow(s.from[:0], cap(out)) // one block for every From (each capped at one element)
+	var pos []int                             // owner key index -> index in out
 	if len(foldedInto) > 0 {
-		pos = make([]int, len(keys))
+		pos = slices.Grow(s.pos[:0], len(keys))[:len(keys)]
 	}
+	s.rebuilt, s.from, s.pos = out, from, pos
 	for i, k := range keys {
 		if index[k] != i {
 			continue
@@ -68,9 +74,12 @@ func RebuildStoragePaths(keys []string) []RebuiltPath {
 		from = append(from, i)
 		out = append(out, RebuiltPath{Path: strings.ReplaceAll(k, OwnerToken, EntityIDToken), From: from[len(from)-1 : len(from) : len(from)]})
 	}
+	pairs := slices.Grow(s.pairs[:0], 2*len(foldedInto)) // the From of every owner path
 	for j, i := range foldedInto {
-		out[pos[i]].From = append(out[pos[i]].From, j)
+		pairs = append(pairs, out[pos[i]].From[0], j)
+		out[pos[i]].From = pairs[len(pairs)-2 : len(pairs) : len(pairs)]
 	}
+	s.pairs = pairs
 	return out
 }
 
@@ -97,16 +106,18 @@ func StoragePathRules() []string {
 // broken rule; this reports, for every path, the first rule it breaks. Keys may also be given
 // in defineStorage spelling.
 func CheckStoragePaths(keys []string) []PathProblem {
-	return checkRebuiltPaths(keys, RebuildStoragePaths(keys))
+	s := new(pathScratch)
+	return s.check(keys, s.rebuild(keys))
 }
 
-// checkRebuiltPaths is CheckStoragePaths on keys already rebuilt.
-func checkRebuiltPaths(keys []string, rebuilt []RebuiltPath) []PathProblem {
-	all := make([]string, len(rebuilt))
-	for i, r := range rebuilt {
-		all[i] = r.Path
+// check is CheckStoragePaths on keys already rebuilt, in s's memory.
+func (s *pathScratch) check(keys []string, rebuilt []RebuiltPath) []PathProblem {
+	all := s.all[:0]
+	for _, r := range rebuilt {
+		all = append(all, r.Path)
 	}
-	prefixes := pathPrefixesOfAll(all)
+	s.all = all
+	prefixes := s.prefixes.of(all)
 	var out []PathProblem
 	for i, r := range rebuilt {
 		rule, msg := checkDefinePath(r.Path, prefixes[i])
@@ -149,11 +160,10 @@ func checkDefinePath(path string, prefixes []string) (rule, message string) {
 		return RulePathOwnerPrefix, fmt.Sprintf("storage path %q holds %s but has the prefix path %s; a path with %s may have no prefix path: move one of them",
 			path, EntityIDToken, quoteList(prefixes), EntityIDToken)
 	}
-	parts := strings.Split(path, EntityIDToken)
-	if len(parts) > 2 {
-		return RulePathOwnerTokenOnce, fmt.Sprintf("storage path %q holds %s %d times; keep only one", path, EntityIDToken, len(parts)-1)
+	if n := strings.Count(path, EntityIDToken); n > 1 {
+		return RulePathOwnerTokenOnce, fmt.Sprintf("storage path %q holds %s %d times; keep only one", path, EntityIDToken, n)
 	}
-	before, after := parts[0], parts[1]
+	before, after, _ := strings.Cut(path, EntityIDToken)
 	if after != "/*" {
 		return RulePathOwnerTokenPosition, fmt.Sprintf("storage path %q must have %s as the part right before the final \"/*\" (for example %q)",
 			path, EntityIDToken, "media/"+EntityIDToken+"/*")
