@@ -23,37 +23,40 @@ func (j *JSONFile) ResolveOffset(off int) schema.Place {
 // before off holds it. An offset at no value's start gives the pointer of the deepest value
 // that holds it.
 func (j *JSONFile) pointerAt(off int) string {
+	x := j.index
+	if x == nil {
+		return "" // not indexed by ParseJSONIndex
+	}
 	var b []byte
-	n := j.tree
-	for n != nil && int(n.off) != off {
-		kids := n.kids()
-		i := len(kids) - 1
-		for i >= 0 && start(&kids[i]) > off {
-			i--
+	for n := rootNode; int(x.nodes[n].off) != off; {
+		// The members start in increasing order: walk them up to the last one not after off.
+		holder, i := int32(-1), 0
+		for k, ord := n+1, 0; k < x.nodes[n].end && x.start(k) <= off; k, ord = x.nodes[k].end, ord+1 {
+			holder, i = k, ord
 		}
-		if i < 0 {
+		if holder < 0 {
 			break
 		}
-		if keys := n.keys(); keys != nil {
-			b = appendPointerToken(b, keys[i])
+		if x.kind(n) == KindObject {
+			b = appendPointerToken(b, x.key(holder))
 		} else {
 			b = append(b, '/')
 			b = strconv.AppendInt(b, int64(i), 10)
 		}
-		if int(kids[i].keyOff) == off {
+		if int(x.nodes[holder].keyOff) == off {
 			break
 		}
-		n = &kids[i]
+		n = holder
 	}
 	return string(b)
 }
 
-// start is where a member starts: its key in an object, its value in an array.
-func start(n *posNode) int {
-	if n.keyOff >= 0 {
-		return int(n.keyOff)
+// start is where member n starts: its key in an object, its value in an array.
+func (x *jsonIndex) start(n int32) int {
+	if x.nodes[n].keyOff >= 0 {
+		return int(x.nodes[n].keyOff)
 	}
-	return int(n.off)
+	return int(x.nodes[n].off)
 }
 
 // appendPointerToken appends "/" and key escaped as a JSON Pointer token.
@@ -75,7 +78,7 @@ func appendPointerToken(b []byte, key string) []byte {
 // Pointer returns the JSON Pointer of the value the cursor is on (of the deepest existing
 // ancestor when it is not exact), worked out from the index: for messages about a document
 // whose reader did not build its values' pointers.
-func (c Cursor) Pointer() string { return c.j.pointerAt(int(c.n.off)) }
+func (c Cursor) Pointer() string { return c.j.pointerAt(int(c.node().off)) }
 
 // DeferredPos is the position of the value, deferred: only its offset is recorded, and its
 // line, column and pointer are worked out when the Pos is read. ok is false when the cursor is
@@ -85,7 +88,7 @@ func (c Cursor) DeferredPos() (pos schema.Pos, ok bool) {
 	if !c.exact {
 		return schema.Pos{}, false
 	}
-	return c.j.origin.Pos(c.j.base + int(c.n.off)), true
+	return c.j.origin.Pos(c.j.base + int(c.node().off)), true
 }
 
 // DeferredKeyPos is KeyPos deferred (see DeferredPos).
@@ -93,9 +96,9 @@ func (c Cursor) DeferredKeyPos() (pos schema.Pos, ok bool) {
 	if !c.exact {
 		return schema.Pos{}, false
 	}
-	off := int(c.n.off)
-	if c.n.keyOff >= 0 {
-		off = int(c.n.keyOff)
+	off := int(c.node().off)
+	if c.node().keyOff >= 0 {
+		off = int(c.node().keyOff)
 	}
 	return c.j.origin.Pos(c.j.base + off), true
 }

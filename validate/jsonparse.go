@@ -2,11 +2,11 @@ package validate
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // DuplicateKey is an object key that appears a second time in the same object.
@@ -14,89 +14,6 @@ type DuplicateKey struct {
 	Pointer string // the member's JSON Pointer
 	Key     string
 	Offset  int // the file offset of the later key
-}
-
-// posNode is where one value of a parsed document sits: its offset and its key's (relative to
-// the text), and, for a container, its members. Built once while parsing, never changed after.
-// Scalars (most values) keep only the two offsets, so that a large document's index stays
-// small.
-type posNode struct {
-	off, keyOff int32       // keyOff is -1 when the parent is not an object
-	members     *posMembers // nil for scalars and empty arrays
-}
-
-// posMembers are the members of one object or array, in file order.
-type posMembers struct {
-	kids   []posNode
-	keys   []string       // object keys, parallel to kids (nil for arrays)
-	lastOf map[string]int // key -> index of its last appearance, for large objects only
-	dups   bool           // some key appears more than once
-}
-
-// kids returns the node's members (nil for a scalar).
-func (n *posNode) kids() []posNode {
-	if n.members == nil {
-		return nil
-	}
-	return n.members.kids
-}
-
-// keys returns an object's keys in file order (nil when n is not an object).
-func (n *posNode) keys() []string {
-	if n.members == nil {
-		return nil
-	}
-	return n.members.keys
-}
-
-// dups reports whether some key of an object appears more than once.
-func (n *posNode) dups() bool { return n.members != nil && n.members.dups }
-
-// posIndexThreshold is the member count above which an object gets a key map; below it a
-// backward scan is faster than hashing.
-const posIndexThreshold = 16
-
-// member returns the member called tok (the last one of that key), or nil.
-func (n *posNode) member(tok string) *posNode {
-	m := n.members
-	if m == nil {
-		return nil
-	}
-	if m.keys != nil {
-		if m.lastOf != nil {
-			if i, ok := m.lastOf[tok]; ok {
-				return &m.kids[i]
-			}
-			return nil
-		}
-		for i := len(m.keys) - 1; i >= 0; i-- { // backwards: the last duplicate wins
-			if m.keys[i] == tok {
-				return &m.kids[i]
-			}
-		}
-		return nil
-	}
-	i, ok := arrayIndex(tok)
-	if !ok || i >= len(m.kids) {
-		return nil
-	}
-	return &m.kids[i]
-}
-
-// arrayIndex reads a pointer token as an array index the way strconv.Atoi does (non-negative).
-func arrayIndex(tok string) (int, bool) {
-	s := strings.TrimPrefix(tok, "+")
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
 }
 
 // ParseJSON decodes text (which starts at byte offset base of the file lines indexes) as one
@@ -119,75 +36,48 @@ func ParseJSON(lines *Lines, base int, text []byte) (v any, j *JSONFile, dups []
 // asked for (JSONFile.Cursor, JSONFile.Value), never held twice. It reports the duplicate keys.
 // ok is false when text is not exactly one valid JSON value (or is nested deeper than
 // encoding/json allows): then nothing else is returned, and the caller decodes with
-// encoding/json to word the error.
+// encoding/json to word the error. text must not be changed afterwards: the index reads values
+// from it, and the keys it gives share its bytes.
 func ParseJSONIndex(lines *Lines, base int, text []byte) (j *JSONFile, dups []DuplicateKey, ok bool) {
 	if len(text) >= 1<<31-1 {
 		return nil, nil, false // offsets are int32
 	}
-	p := &jsonParser{data: text}
+	// A pretty-printed configuration file has one value per ~30 bytes: the estimate makes the
+	// node slice once for such a file; a denser one grows it (see value).
+	p := &jsonParser{data: text, index: &jsonIndex{text: text, nodes: make([]posNode, 0, len(text)/24+8), asciiKeys: true}}
 	p.skipSpace()
-	root, ok := p.value(-1, 0)
-	if !ok {
+	if !p.value(-1, 0) {
 		return nil, nil, false
 	}
 	p.skipSpace()
 	if p.i != len(text) {
 		return nil, nil, false
 	}
+	// An object reports its duplicates when it ends, after those of the objects inside it: put
+	// them back in file order.
+	slices.SortFunc(p.dups, func(a, b DuplicateKey) int { return cmp.Compare(a.Offset, b.Offset) })
 	for i := range p.dups {
 		p.dups[i].Offset += base
 	}
-	return newTreeJSON(lines, base, text, &root), p.dups, true
+	return newTreeJSON(lines, base, p.index), p.dups, true
 }
 
-// jsonParser is one run of ParseJSON.
+// jsonParser is one run of ParseJSONIndex.
 type jsonParser struct {
-	data []byte
-	i    int
-	toks []parseTok // the path to the value being parsed, joined only for a duplicate key
-	dups []DuplicateKey
-	// kids and keys stack the members of the containers being parsed; each container copies
-	// its own out once complete, so that it costs one allocation instead of one per doubling.
-	kids []posNode
-	keys []string
-	// strs holds the short strings seen so far: keys and values such as "get" repeat
-	// thousands of times in a large document, and each copy cost an allocation.
-	strs map[string]string
+	data  []byte
+	i     int
+	index *jsonIndex // being built
+	toks  []parseTok // the path to the value being parsed, joined only for a duplicate key
+	dups  []DuplicateKey
+	// members stacks the members of the objects being parsed, for finding repeated keys and
+	// building the tables of large objects when each ends.
+	members []objectMember
 }
 
-// Interning limits: only short strings, and at most this many distinct ones.
-const (
-	internMaxLen   = 32
-	internMaxCount = 4096
-)
-
-// internMapMinSize is the smallest document that gets its own table of strings seen: in a
-// small one, few strings repeat that commonString does not know, and the table costs more
-// than it saves.
-const internMapMinSize = 16 << 10
-
-// intern returns raw as a string, shared with an earlier equal one when it is short.
-func (p *jsonParser) intern(raw []byte) string {
-	if s, ok := commonString(raw); ok {
-		return s
-	}
-	if len(raw) > internMaxLen {
-		return string(raw)
-	}
-	if s, ok := p.strs[string(raw)]; ok {
-		return s
-	}
-	s := string(raw)
-	if p.strs == nil {
-		if len(p.data) < internMapMinSize {
-			return s
-		}
-		p.strs = make(map[string]string)
-	}
-	if len(p.strs) < internMaxCount {
-		p.strs[s] = s
-	}
-	return s
+// objectMember is one member of an object being parsed: its key, decoded, and its node.
+type objectMember struct {
+	key  string
+	node int32
 }
 
 // parseTok is one step of the path being parsed: an object key, or an array index when key is
@@ -226,21 +116,27 @@ func (p *jsonParser) skipSpace() {
 	}
 }
 
-// value parses the value at p.i (whose key, if any, is at keyOff). Its kind is the byte at its
-// offset; scalars are checked and skipped, and decoded only when read (see jsontree.go).
-func (p *jsonParser) value(keyOff, depth int) (posNode, bool) {
+// value parses the value at p.i (whose key, if any, is at keyOff) and appends its node, and its
+// members' after it. Its kind is the byte at its offset; scalars are checked and skipped, and
+// decoded only when read (see jsontree.go).
+func (p *jsonParser) value(keyOff, depth int) bool {
 	if p.i >= len(p.data) {
-		return posNode{}, false
+		return false
 	}
-	n := posNode{off: int32(p.i), keyOff: int32(keyOff)}
+	x := p.index
+	if len(x.nodes) == cap(x.nodes) {
+		x.nodes = slices.Grow(x.nodes, len(x.nodes)) // doubled: append grows a large slice by a quarter, copying more in all
+	}
+	n := int32(len(x.nodes))
+	x.nodes = append(x.nodes, posNode{off: int32(p.i), keyOff: int32(keyOff)})
 	var ok bool
 	switch c := p.data[p.i]; {
 	case c == '{':
-		ok = p.object(&n, depth+1)
+		ok = p.object(n, depth+1)
 	case c == '[':
-		ok = p.array(&n, depth+1)
+		ok = p.array(n, depth+1)
 	case c == '"':
-		_, ok = p.str(false)
+		ok = p.str()
 	case c == 't':
 		ok = p.literal("true")
 	case c == 'f':
@@ -250,7 +146,8 @@ func (p *jsonParser) value(keyOff, depth int) (posNode, bool) {
 	case c == '-' || (c >= '0' && c <= '9'):
 		ok = p.number()
 	}
-	return n, ok
+	x.nodes[n].end = int32(len(x.nodes))
+	return ok
 }
 
 func (p *jsonParser) literal(word string) bool {
@@ -297,11 +194,11 @@ func (p *jsonParser) number() bool {
 	return true
 }
 
-// str parses a string, and decodes it when keep is set (object keys). Plain strings (no escape,
-// valid UTF-8) are copied as they are; any other is handed to encoding/json, so that escapes and
-// bad bytes decode exactly as it decodes them. A string value is only checked: it is decoded
-// when read (jsonString), by the same rule.
-func (p *jsonParser) str(keep bool) (string, bool) {
+// str checks the string at p.i and moves past it. A plain string (no escape) is accepted as it
+// is (encoding/json makes bad bytes U+FFFD); any other is checked by encoding/json, so that
+// escapes are accepted exactly as it accepts them. Strings are decoded only when read
+// (jsonString, keyString), by the same rule.
+func (p *jsonParser) str() bool {
 	start := p.i
 	p.i++
 	plain := true
@@ -310,82 +207,64 @@ func (p *jsonParser) str(keep bool) (string, bool) {
 		switch {
 		case c == '"':
 			p.i++
-			if plain && !keep {
-				return "", true // any bytes are accepted (encoding/json makes bad ones U+FFFD)
-			}
-			raw := p.data[start+1 : p.i-1]
-			if plain && utf8.Valid(raw) {
-				return p.intern(raw), true
-			}
-			var s string
-			if err := json.Unmarshal(p.data[start:p.i], &s); err != nil {
-				return "", false
-			}
-			return s, true
+			return plain || json.Valid(p.data[start:p.i])
 		case c == '\\':
 			plain = false
 			p.i += 2 // the escaped character cannot end the string; encoding/json checks the rest
 		case c < 0x20:
-			return "", false
+			return false
 		default:
 			p.i++
 		}
 	}
-	return "", false
+	return false
 }
 
-func (p *jsonParser) object(n *posNode, depth int) bool {
+// key decodes the key that starts at keyOff and ends at p.i, and notes when it is not ASCII
+// without escapes (see jsonIndex.asciiKeys).
+func (p *jsonParser) key(keyOff int) string {
+	if raw := p.data[keyOff+1 : p.i-1]; bytes.IndexByte(raw, '\\') < 0 && isASCII(raw) {
+		return textString(raw) // shares the text's bytes, as jsonIndex.key does
+	}
+	p.index.asciiKeys = false
+	return keyString(p.data, int32(keyOff))
+}
+
+// object parses the object at p.i, whose node is n.
+func (p *jsonParser) object(n int32, depth int) bool {
 	if depth > maxJSONDepth {
 		return false
 	}
 	p.i++ // {
-	mark, keyMark := len(p.kids), len(p.keys)
-	dups := false
-	// lastOf indexes the keys once the object has more than posIndexThreshold of them; below
-	// that, a backward scan finds a repeated key faster than hashing.
-	var lastOf map[string]int
-	defer func() { p.kids, p.keys = p.kids[:mark], p.keys[:keyMark] }()
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == '}' {
 		p.i++
-		n.members = &posMembers{keys: []string{}}
 		return true
 	}
+	mark := len(p.members)
 	for {
 		if p.i >= len(p.data) || p.data[p.i] != '"' {
 			return false
 		}
 		keyOff := p.i
-		key, ok := p.str(true)
-		if !ok {
+		if !p.str() {
 			return false
 		}
+		key := p.key(keyOff)
 		p.skipSpace()
 		if p.i >= len(p.data) || p.data[p.i] != ':' {
 			return false
 		}
 		p.i++
 		p.skipSpace()
-		if p.seen(key, keyMark, lastOf) {
-			dups = true
-			p.dups = append(p.dups, DuplicateKey{Pointer: pointerOf(append(p.toks, parseTok{key: key, isKey: true})), Key: key, Offset: keyOff})
-		}
+		kid := int32(len(p.index.nodes))
 		p.toks = append(p.toks, parseTok{key: key, isKey: true})
-		kid, ok := p.value(keyOff, depth)
+		ok := p.value(keyOff, depth)
 		p.toks = p.toks[:len(p.toks)-1]
 		if !ok {
 			return false
 		}
-		p.keys = append(p.keys, key)
-		p.kids = append(p.kids, kid)
-		if count := len(p.keys) - keyMark; lastOf != nil {
-			lastOf[key] = count - 1
-		} else if count > posIndexThreshold {
-			lastOf = make(map[string]int, 2*count)
-			for i, k := range p.keys[keyMark:] {
-				lastOf[k] = i
-			}
-		}
+		p.members = append(p.members, objectMember{key: key, node: kid})
 		p.skipSpace()
 		if p.i < len(p.data) && p.data[p.i] == ',' {
 			p.i++
@@ -398,39 +277,82 @@ func (p *jsonParser) object(n *posNode, depth int) bool {
 		}
 		return false
 	}
-	n.members = &posMembers{kids: slices.Clone(p.kids[mark:]), keys: slices.Clone(p.keys[keyMark:]), lastOf: lastOf, dups: dups}
+	p.index.nodes[n].count = int32(len(p.members) - mark)
+	p.endObject(n, p.members[mark:])
+	p.members = p.members[:mark]
 	return true
 }
 
-// seen reports whether the object whose keys start at p.keys[keyMark] already has key.
-func (p *jsonParser) seen(key string, keyMark int, lastOf map[string]int) bool {
-	if lastOf != nil {
-		_, ok := lastOf[key]
-		return ok
+// endObject reports the repeated keys of object n, whose members (in file order) are members,
+// and gives the object a table when it is large (see jsonIndex.tables). It reorders members.
+func (p *jsonParser) endObject(n int32, members []objectMember) {
+	if len(members) <= smallContainer {
+		for i := 1; i < len(members); i++ {
+			for _, earlier := range members[:i] {
+				if earlier.key == members[i].key {
+					p.duplicate(n, members[i])
+					break
+				}
+			}
+		}
+		return
 	}
-	return slices.Contains(p.keys[keyMark:], key)
+	// Sorted by key, then file order: each repeat of a key follows its first appearance.
+	slices.SortFunc(members, func(a, b objectMember) int {
+		return cmp.Or(strings.Compare(a.key, b.key), cmp.Compare(a.node, b.node))
+	})
+	p.startTable(n)
+	x := p.index
+	for i, m := range members {
+		if i > 0 && members[i-1].key == m.key {
+			p.duplicate(n, m)
+		}
+		x.tables = append(x.tables, m.node)
+	}
 }
 
-func (p *jsonParser) array(n *posNode, depth int) bool {
+// duplicate reports member m of object n, whose key an earlier member has.
+func (p *jsonParser) duplicate(n int32, m objectMember) {
+	x := p.index
+	if x.dupObjects == nil {
+		x.dupObjects = make(map[int32]bool)
+	}
+	x.dupObjects[n] = true
+	p.dups = append(p.dups, DuplicateKey{
+		Pointer: pointerOf(append(p.toks, parseTok{key: m.key, isKey: true})), // p.toks is the path to n
+		Key:     m.key,
+		Offset:  int(x.nodes[m.node].keyOff),
+	})
+}
+
+// startTable starts the table of container n at the end of the tables (see jsonIndex.tables).
+func (p *jsonParser) startTable(n int32) {
+	x := p.index
+	if x.tableAt == nil {
+		x.tableAt = make(map[int32]int32)
+	}
+	x.tableAt[n] = int32(len(x.tables))
+}
+
+// array parses the array at p.i, whose node is n.
+func (p *jsonParser) array(n int32, depth int) bool {
 	if depth > maxJSONDepth {
 		return false
 	}
 	p.i++ // [
-	mark := len(p.kids)
-	defer func() { p.kids = p.kids[:mark] }()
 	p.skipSpace()
 	if p.i < len(p.data) && p.data[p.i] == ']' {
 		p.i++
 		return true
 	}
-	for {
-		p.toks = append(p.toks, parseTok{index: len(p.kids) - mark})
-		kid, ok := p.value(-1, depth)
+	x := p.index
+	for i := 0; ; i++ {
+		p.toks = append(p.toks, parseTok{index: i})
+		ok := p.value(-1, depth)
 		p.toks = p.toks[:len(p.toks)-1]
 		if !ok {
 			return false
 		}
-		p.kids = append(p.kids, kid)
 		p.skipSpace()
 		if p.i < len(p.data) && p.data[p.i] == ',' {
 			p.i++
@@ -439,9 +361,19 @@ func (p *jsonParser) array(n *posNode, depth int) bool {
 		}
 		if p.i < len(p.data) && p.data[p.i] == ']' {
 			p.i++
-			n.members = &posMembers{kids: slices.Clone(p.kids[mark:])}
-			return true
+			x.nodes[n].count = int32(i + 1)
+			break
 		}
 		return false
 	}
+	// A large array of containers gets a table of its elements; in any other, element i is
+	// found by arithmetic (every element one node) or by a short walk.
+	x.nodes[n].end = int32(len(x.nodes)) // as value sets it: flat needs it now
+	if x.nodes[n].count > smallContainer && !x.flat(n) {
+		p.startTable(n)
+		for k := n + 1; k < x.nodes[n].end; k = x.nodes[k].end {
+			x.tables = append(x.tables, k)
+		}
+	}
+	return true
 }

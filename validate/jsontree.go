@@ -96,47 +96,46 @@ func isNumberByte(c byte) bool {
 	return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'
 }
 
-// nodeValue decodes the value n of j into Go values as encoding/json does with UseNumber
-// (map[string]any, []any, string, json.Number, bool, nil; the last of repeated keys wins).
-func (j *JSONFile) nodeValue(n *posNode) any {
-	switch kindAt(j.text, n.off) {
+// value decodes node n into Go values as encoding/json does with UseNumber (map[string]any,
+// []any, string, json.Number, bool, nil; the last of repeated keys wins).
+func (x *jsonIndex) value(n int32) any {
+	node := &x.nodes[n]
+	switch kindAt(x.text, node.off) {
 	case KindObject:
-		keys, kids := n.keys(), n.kids()
-		m := make(map[string]any, len(keys))
-		for i, k := range keys {
-			m[k] = j.nodeValue(&kids[i])
+		m := make(map[string]any, node.count)
+		for k := n + 1; k < node.end; k = x.nodes[k].end {
+			m[x.key(k)] = x.value(k)
 		}
 		return m
 	case KindArray:
-		kids := n.kids()
-		a := make([]any, len(kids))
-		for i := range kids {
-			a[i] = j.nodeValue(&kids[i])
+		a := make([]any, 0, node.count)
+		for k := n + 1; k < node.end; k = x.nodes[k].end {
+			a = append(a, x.value(k))
 		}
 		return a
 	case KindString:
-		return jsonString(j.text, n.off)
+		return jsonString(x.text, node.off)
 	case KindBool:
-		return j.text[n.off] == 't'
+		return x.text[node.off] == 't'
 	case KindNull:
 		return nil
 	}
-	return json.Number(numberText(j.text, n.off))
+	return json.Number(numberText(x.text, node.off))
 }
 
-// Value returns the whole document decoded into Go values (see nodeValue), or nil when j was
-// not indexed by ParseJSONIndex. It is decoded on the first call and kept: readers and checks
-// that walk the index (Cursor) never pay for it.
+// Value returns the whole document decoded into Go values (see jsonIndex.value), or nil when j
+// was not indexed by ParseJSONIndex. It is decoded on the first call and kept: readers and
+// checks that walk the index (Cursor) never pay for it.
 func (j *JSONFile) Value() any {
-	if j == nil || j.tree == nil {
+	if !j.Indexed() {
 		return nil
 	}
-	j.valueOnce.Do(func() { j.value = j.nodeValue(j.tree) })
+	j.valueOnce.Do(func() { j.value = j.index.value(rootNode) })
 	return j.value
 }
 
 // Indexed reports whether j was made by ParseJSONIndex (so that Cursor and Value work).
-func (j *JSONFile) Indexed() bool { return j != nil && j.tree != nil }
+func (j *JSONFile) Indexed() bool { return j != nil && j.index != nil }
 
 // Kind returns the JSON type of the value the cursor is on (KindNone when it is not exactly on
 // one: a missing member).
@@ -144,7 +143,7 @@ func (c Cursor) Kind() Kind {
 	if !c.exact {
 		return KindNone
 	}
-	return kindAt(c.j.text, c.n.off)
+	return c.j.index.kind(c.n)
 }
 
 // Str returns the value when it is a string.
@@ -152,7 +151,7 @@ func (c Cursor) Str() (string, bool) {
 	if c.Kind() != KindString {
 		return "", false
 	}
-	return jsonString(c.j.text, c.n.off), true
+	return jsonString(c.j.index.text, c.node().off), true
 }
 
 // Bool returns the value when it is true or false.
@@ -160,7 +159,7 @@ func (c Cursor) Bool() (value, ok bool) {
 	if c.Kind() != KindBool {
 		return false, false
 	}
-	return c.j.text[c.n.off] == 't', true
+	return c.j.index.text[c.node().off] == 't', true
 }
 
 // Len returns the number of elements of an array (0 for any other value).
@@ -168,7 +167,7 @@ func (c Cursor) Len() int {
 	if c.Kind() != KindArray {
 		return 0
 	}
-	return len(c.n.kids())
+	return int(c.node().count)
 }
 
 // Value returns the value decoded into Go values as encoding/json decodes it (nil when the
@@ -177,7 +176,7 @@ func (c Cursor) Value() any {
 	if !c.exact {
 		return nil
 	}
-	return c.j.nodeValue(c.n)
+	return c.j.index.value(c.n)
 }
 
 // Absent returns a cursor on a member that is not there, positioned at the cursor's value (as

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,11 +25,10 @@ type JSONFile struct {
 	base int
 	root gjson.Result
 
-	// tree, when set, holds every value's position, recorded by ParseJSON; then root is
+	// index, when set, holds every value's position, recorded by ParseJSONIndex; then root is
 	// parsed only if a caller asks for it (rootOnce).
-	tree     *posNode
-	text     []byte
-	origin   schema.Origin // resolves the deferred positions made from tree (deferpos.go)
+	index    *jsonIndex
+	origin   schema.Origin // resolves the deferred positions made from index (deferpos.go)
 	rootOnce sync.Once
 	// value is the document decoded into Go values, made on first use (Value).
 	value     any
@@ -100,24 +98,25 @@ func NewEmbeddedJSON(lines *Lines, base int, text []byte) *JSONFile {
 	return &JSONFile{Lines: lines, base: base, root: root, path: []pathStep{{val: root}}}
 }
 
-// newTreeJSON makes the JSONFile of a document ParseJSON indexed into tree.
-func newTreeJSON(lines *Lines, base int, text []byte, tree *posNode) *JSONFile {
-	j := &JSONFile{Lines: lines, base: base, tree: tree, text: text}
+// newTreeJSON makes the JSONFile of a document ParseJSONIndex indexed.
+func newTreeJSON(lines *Lines, base int, index *jsonIndex) *JSONFile {
+	j := &JSONFile{Lines: lines, base: base, index: index}
 	j.origin = schema.NewOrigin(lines.File(), j)
 	return j
 }
 
 // Root returns the parsed root value, for walking with gjson.
 func (j *JSONFile) Root() gjson.Result {
-	if j.tree != nil {
-		j.rootOnce.Do(func() { j.root = gjson.ParseBytes(j.text) }) // only readers that walk gjson pay for it
+	if j.index != nil {
+		j.rootOnce.Do(func() { j.root = gjson.ParseBytes(j.index.text) }) // only readers that walk gjson pay for it
 	}
 	return j.root
 }
 
-// treeNode returns the deepest node of j.tree along pointer, and whether it is the whole pointer.
-func (j *JSONFile) treeNode(pointer string) (*posNode, bool) {
-	n := j.tree
+// treeNode returns the deepest node of j.index along pointer, and whether it is the whole
+// pointer.
+func (j *JSONFile) treeNode(pointer string) (int32, bool) {
+	n := rootNode
 	if pointer != "" && pointer[0] != '/' {
 		pointer = "/" + pointer // read as SplitPointer reads it
 	}
@@ -129,11 +128,8 @@ func (j *JSONFile) treeNode(pointer string) (*posNode, bool) {
 		}
 		tok := unescapePointerToken(pointer[1:end])
 		pointer = pointer[end:]
-		if n.kids() == nil && n.keys() == nil {
-			return n, false
-		}
-		next := n.member(tok)
-		if next == nil {
+		next := j.index.child(n, tok)
+		if next < 0 {
 			return n, false
 		}
 		n = next
@@ -183,9 +179,10 @@ func (j *JSONFile) resolve(pointer string) (pathStep, bool) {
 // parent is an object (-1 otherwise). When the pointer does not resolve, it returns the offset
 // of the deepest ancestor that does, and ok false.
 func (j *JSONFile) Offset(pointer string) (valueOff, keyOff int, ok bool) {
-	if j.tree != nil {
+	if j.index != nil {
 		n, ok := j.treeNode(pointer)
-		return j.base + int(n.off), keyOffOrNone(j.base, int(n.keyOff)), ok
+		node := &j.index.nodes[n]
+		return j.base + int(node.off), keyOffOrNone(j.base, int(node.keyOff)), ok
 	}
 	if pointer == "" {
 		return j.base + j.root.Index, -1, j.root.Exists()
@@ -203,15 +200,12 @@ func (j *JSONFile) Offset(pointer string) (valueOff, keyOff int, ok bool) {
 // Keys returns the member names of the object at pointer in file order, each once at its
 // first appearance (nil when pointer does not name an object).
 func (j *JSONFile) Keys(pointer string) []string {
-	if j.tree != nil {
+	if j.index != nil {
 		n, ok := j.treeNode(pointer)
-		if !ok || n.keys() == nil {
+		if !ok || j.index.kind(n) != KindObject {
 			return nil
 		}
-		if !n.dups() {
-			return slices.Clone(n.keys())
-		}
-		return uniqueKeys(n.keys())
+		return j.index.keys(n)
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()

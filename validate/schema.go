@@ -95,7 +95,7 @@ func schemaCheckIndexed(name string, j *JSONFile, file string, loc Locator) []Di
 	if !ok {
 		return []Diagnostic{At(schema.InFile(file), Error, "schema/internal", "no schema named %q", name)}
 	}
-	if fast, err := cs.fast(); err == nil && fast.validNode(j, j.tree) {
+	if fast, err := cs.fast(); err == nil && fast.validNode(j.index, rootNode) {
 		return nil
 	}
 	return explainSchema(cs, name, j.Value(), file, loc)

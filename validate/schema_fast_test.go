@@ -61,7 +61,7 @@ func treeMatchesFull(t testing.TB, label string, data []byte) int {
 		return 0 // as in fastMatchesFull
 	}
 	return forEachSchema(t, func(name string, fast *fastSchema, full *jsonschema.Schema) {
-		tv, fv, err := fast.validNode(j, j.tree), fast.valid(v), full.Validate(v)
+		tv, fv, err := fast.validNode(j.index, rootNode), fast.valid(v), full.Validate(v)
 		if tv != fv || tv != (err == nil) {
 			t.Errorf("%s with schema %s: on the index valid=%v, on the decoded value valid=%v, jsonschema/v5 says %v\ndocument: %.2000s",
 				label, name, tv, fv, err, data)

@@ -18,81 +18,82 @@ var kindNames = [...]string{
 	KindString: "string", KindArray: "array", KindObject: "object",
 }
 
-// validNode reports whether the value n of document j satisfies s, as s.valid(j.nodeValue(n)).
-func (s *fastSchema) validNode(j *JSONFile, n *posNode) bool {
+// validNode reports whether node n of document x satisfies s, as s.valid(x.value(n)).
+func (s *fastSchema) validNode(x *jsonIndex, n int32) bool {
 	if s.always != nil {
 		return *s.always
 	}
-	kind := kindAt(j.text, n.off)
-	if ok, ifInteger := s.typeMatch(kindNames[kind]); !ok && !(ifInteger && isInteger(json.Number(numberText(j.text, n.off)))) {
+	off := x.nodes[n].off
+	kind := kindAt(x.text, off)
+	if ok, ifInteger := s.typeMatch(kindNames[kind]); !ok && !(ifInteger && isInteger(json.Number(numberText(x.text, off)))) {
 		return false
 	}
-	if s.hasConst && !j.equals(n, s.constValue) {
+	if s.hasConst && !x.equals(n, s.constValue) {
 		return false
 	}
-	if s.enum != nil && !j.inEnum(n, s) {
+	if s.enum != nil && !x.inEnum(n, s) {
 		return false
 	}
 	switch kind {
 	case KindObject:
-		if n.dups() {
+		if x.repeatsKeys(n) {
 			// Repeated keys: the decoded object (the last of each key wins) is what counts.
-			obj, _ := j.nodeValue(n).(map[string]any)
+			obj, _ := x.value(n).(map[string]any)
 			if !s.validObject(obj) {
 				return false
 			}
-		} else if !s.validObjectNode(j, n) {
+		} else if !s.validObjectNode(x, n) {
 			return false
 		}
 	case KindArray:
-		if !s.validArrayNode(j, n) {
+		if !s.validArrayNode(x, n) {
 			return false
 		}
 	case KindString:
-		if s.checksStrings() && !s.validString(jsonString(j.text, n.off)) {
+		if s.checksStrings() && !s.validString(jsonString(x.text, off)) {
 			return false
 		}
 	case KindNumber:
-		if s.checksNumbers() && !s.validNumber(json.Number(numberText(j.text, n.off))) {
+		if s.checksNumbers() && !s.validNumber(json.Number(numberText(x.text, off))) {
 			return false
 		}
 	}
-	if s.ref != nil && !s.ref.validNode(j, n) { // the commonest applicator, followed without a closure
+	if s.ref != nil && !s.ref.validNode(x, n) { // the commonest applicator, followed without a closure
 		return false
 	}
-	return !s.hasApplicators() || s.validApplicators(func(sub *fastSchema) bool { return sub.validNode(j, n) })
+	return !s.hasApplicators() || s.validApplicators(func(sub *fastSchema) bool { return sub.validNode(x, n) })
 }
 
-// equals is jsonEqual(j.nodeValue(n), v), without decoding n when v is a string.
-func (j *JSONFile) equals(n *posNode, v any) bool {
+// equals is jsonEqual(x.value(n), v), without decoding n when v is a string.
+func (x *jsonIndex) equals(n int32, v any) bool {
 	if s, ok := v.(string); ok {
-		return kindAt(j.text, n.off) == KindString && stringIs(j.text, n.off, s)
+		return x.kind(n) == KindString && stringIs(x.text, x.nodes[n].off, s)
 	}
-	return jsonEqual(j.nodeValue(n), v)
+	return jsonEqual(x.value(n), v)
 }
 
-// inEnum reports whether the value n equals one of s.enum.
-func (j *JSONFile) inEnum(n *posNode, s *fastSchema) bool {
+// inEnum reports whether node n equals one of s.enum.
+func (x *jsonIndex) inEnum(n int32, s *fastSchema) bool {
 	if s.enumStrings == nil {
-		return slices.ContainsFunc(s.enum, func(e any) bool { return j.equals(n, e) })
+		return slices.ContainsFunc(s.enum, func(e any) bool { return x.equals(n, e) })
 	}
-	if kindAt(j.text, n.off) != KindString {
+	if x.kind(n) != KindString {
 		return false
 	}
-	if raw, plain := rawString(j.text, n.off); plain && utf8.Valid(raw) {
+	if raw, plain := rawString(x.text, x.nodes[n].off); plain && utf8.Valid(raw) {
 		return s.enumStrings[string(raw)] // looked up in place: no string is made
 	}
-	return s.enumStrings[jsonString(j.text, n.off)]
+	return s.enumStrings[jsonString(x.text, x.nodes[n].off)]
 }
 
-// validObjectNode is validObject for an object without repeated keys.
-func (s *fastSchema) validObjectNode(j *JSONFile, n *posNode) bool {
-	keys, kids := n.keys(), n.kids()
-	if !countOK(len(keys), s.minProps, s.maxProps) {
+// validObjectNode is validObject for object n, which has no repeated keys.
+func (s *fastSchema) validObjectNode(x *jsonIndex, n int32) bool {
+	node := &x.nodes[n]
+	if !countOK(int(node.count), s.minProps, s.maxProps) {
 		return false
 	}
 	for _, name := range s.required {
-		if n.member(name) == nil {
+		if x.member(n, name) < 0 {
 			return false
 		}
 	}
@@ -101,15 +102,15 @@ func (s *fastSchema) validObjectNode(j *JSONFile, n *posNode) bool {
 	}
 	// The member loop of validObject, on the index (kept as a copy: this runs for every member
 	// of every object, and sharing it through a callback cost ~10% of the whole check).
-	for i, name := range keys {
-		val := &kids[i]
+	for val := n + 1; val < node.end; val = x.nodes[val].end {
+		name := x.key(val)
 		if s.propertyNames != nil && !s.propertyNames.valid(name) {
 			return false
 		}
 		evaluated := false
 		if sub, ok := s.properties[name]; ok {
 			evaluated = true
-			if !sub.validNode(j, val) {
+			if !sub.validNode(x, val) {
 				return false
 			}
 		}
@@ -117,30 +118,30 @@ func (s *fastSchema) validObjectNode(j *JSONFile, n *posNode) bool {
 			p := &s.patterns[k]
 			if p.matchAll || p.re.MatchString(name) {
 				evaluated = true
-				if !p.schema.validNode(j, val) {
+				if !p.schema.validNode(x, val) {
 					return false
 				}
 			}
 		}
-		if !evaluated && s.additional != nil && !s.additional.validNode(j, val) {
+		if !evaluated && s.additional != nil && !s.additional.validNode(x, val) {
 			return false
 		}
 	}
 	return true
 }
 
-// validArrayNode is validArray on the index.
-func (s *fastSchema) validArrayNode(j *JSONFile, n *posNode) bool {
-	kids := n.kids()
-	if !countOK(len(kids), s.minItems, s.maxItems) {
+// validArrayNode is validArray for array n.
+func (s *fastSchema) validArrayNode(x *jsonIndex, n int32) bool {
+	node := &x.nodes[n]
+	if !countOK(int(node.count), s.minItems, s.maxItems) {
 		return false
 	}
-	if s.unique && !j.uniqueItems(kids) {
+	if s.unique && !x.uniqueItems(n) {
 		return false
 	}
 	if s.items != nil {
-		for i := range kids {
-			if !s.items.validNode(j, &kids[i]) {
+		for k := n + 1; k < node.end; k = x.nodes[k].end {
+			if !s.items.validNode(x, k) {
 				return false
 			}
 		}
@@ -148,17 +149,14 @@ func (s *fastSchema) validArrayNode(j *JSONFile, n *posNode) bool {
 	return true
 }
 
-// uniqueItems reports whether no two of kids are equal (as firstDuplicate decides). Arrays of
-// plain strings (the usual case: lists of actions) are compared as bytes; two plain strings
-// are equal exactly when their bytes are, once invalid UTF-8 (which decodes to U+FFFD) is ruled
-// out. Any other array is decoded and compared by firstDuplicate.
-func (j *JSONFile) uniqueItems(kids []posNode) bool {
-	raws, ok := j.plainStrings(kids)
+// uniqueItems reports whether no two elements of array n are equal (as firstDuplicate
+// decides). Arrays of plain strings (the usual case: lists of actions) are compared as bytes;
+// two plain strings are equal exactly when their bytes are, once invalid UTF-8 (which decodes
+// to U+FFFD) is ruled out. Any other array is decoded and compared by firstDuplicate.
+func (x *jsonIndex) uniqueItems(n int32) bool {
+	raws, ok := x.plainStrings(n)
 	if !ok {
-		arr := make([]any, len(kids))
-		for i := range kids {
-			arr[i] = j.nodeValue(&kids[i])
-		}
+		arr, _ := x.value(n).([]any)
 		first, _ := firstDuplicate(arr)
 		return first < 0
 	}
@@ -182,19 +180,19 @@ func (j *JSONFile) uniqueItems(kids []posNode) bool {
 	return true
 }
 
-// plainStrings returns the bytes of each of kids when every one is a string without escapes
-// or invalid UTF-8 (ok false otherwise).
-func (j *JSONFile) plainStrings(kids []posNode) (raws [][]byte, ok bool) {
-	raws = make([][]byte, len(kids))
-	for i := range kids {
-		if kindAt(j.text, kids[i].off) != KindString {
+// plainStrings returns the bytes of each element of array n when every one is a string
+// without escapes or invalid UTF-8 (ok false otherwise).
+func (x *jsonIndex) plainStrings(n int32) (raws [][]byte, ok bool) {
+	raws = make([][]byte, 0, x.nodes[n].count)
+	for k := n + 1; k < x.nodes[n].end; k = x.nodes[k].end {
+		if x.kind(k) != KindString {
 			return nil, false
 		}
-		raw, plain := rawString(j.text, kids[i].off)
+		raw, plain := rawString(x.text, x.nodes[k].off)
 		if !plain || !utf8.Valid(raw) {
 			return nil, false
 		}
-		raws[i] = raw
+		raws = append(raws, raw)
 	}
 	return raws, true
 }
