@@ -91,7 +91,9 @@ func (d Diagnostic) String() string {
 	return b.String()
 }
 
-// Compare orders diagnostics by file, line, column, severity, rule and message.
+// Compare orders diagnostics by file, line, column, severity, rule, message and pointer. The
+// order is total (short of the snippet, which follows from the position), so that findings
+// made in any order, such as concurrently or from a map, always print the same.
 func Compare(a, b Diagnostic) int {
 	return cmp.Or(
 		cmp.Compare(a.File, b.File),
@@ -100,6 +102,7 @@ func Compare(a, b Diagnostic) int {
 		cmp.Compare(a.Severity, b.Severity),
 		cmp.Compare(a.Rule, b.Rule),
 		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.Pointer, b.Pointer),
 	)
 }
 

@@ -74,14 +74,14 @@ func (x *schemaExplainer) alternatives(kw string, e *jsonschema.ValidationError)
 		slices.Sort(msgs)
 		forms = append(forms, strings.Join(slices.Compact(msgs), "; "))
 	}
-	ptr := instancePointer(e.InstanceLocation)
+	ptr := x.instance(e.InstanceLocation)
 	msg := fmt.Sprintf("%s does not match any allowed form: %s", x.where(ptr), strings.Join(forms, "; or "))
 	x.add(ptr, false, kw, msg)
 }
 
 // leaf reports one failed keyword.
 func (x *schemaExplainer) leaf(kw string, e *jsonschema.ValidationError) {
-	ptr := instancePointer(e.InstanceLocation)
+	ptr := x.instance(e.InstanceLocation)
 	inst, _ := valueAt(x.value, ptr)
 	node := schemaNodeAt(parentLocation(e.AbsoluteKeywordLocation))
 	where := x.where(ptr)
@@ -253,6 +253,44 @@ func unescapeToken(tok string) string {
 		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
 	}
 	return tok
+}
+
+// instance returns the JSON Pointer of the value a jsonschema/v5 instance location names.
+// jsonschema/v5 drops the token of an empty key ({"": ...}) when it joins a location (its
+// joinPtr skips an empty part), so "/paths//guest/0" arrives as "/paths/guest/0": where a
+// token is missing from an object that has the empty key, and the empty key's value has it,
+// the empty token is put back. (An object holding both "guest" and "" with its own "guest"
+// stays ambiguous; the direct key is taken.)
+func (x *schemaExplainer) instance(loc string) string {
+	return restoreEmptyKeys(x.value, instancePointer(loc))
+}
+
+// restoreEmptyKeys puts back the empty-key tokens jsonschema/v5 dropped from ptr (see
+// instance), or returns ptr when it resolves in v as it is or cannot be repaired.
+func restoreEmptyKeys(v any, ptr string) string {
+	toks := SplitPointer(ptr)
+	var out []string
+	for i := 0; i < len(toks); {
+		switch node := v.(type) {
+		case map[string]any:
+			if next, ok := node[toks[i]]; ok {
+				v, out, i = next, append(out, toks[i]), i+1
+			} else if empty, ok := node[""]; ok {
+				v, out = empty, append(out, "") // the dropped token; toks[i] is tried again below it
+			} else {
+				return ptr
+			}
+		case []any:
+			n, err := strconv.Atoi(toks[i])
+			if err != nil || n < 0 || n >= len(node) {
+				return ptr
+			}
+			v, out, i = node[n], append(out, toks[i]), i+1
+		default:
+			return ptr
+		}
+	}
+	return JoinPointer(out...)
 }
 
 // instancePointer turns a jsonschema/v5 InstanceLocation into a plain JSON Pointer.
