@@ -140,18 +140,24 @@ func mapBucketRange(m *mapper, j *validate.JSONFile, buckets node, from, to int)
 // mapAccessPaths reads a bucket's paths {path: {principal: [actions]}} in file order.
 func mapAccessPaths(m *mapper, j *validate.JSONFile, paths node) []schema.AccessPath {
 	var out []schema.AccessPath
-	keys := memberKeys(j, paths)
-	if len(keys) > 0 {
-		out = make([]schema.AccessPath, 0, len(keys))
+	all, count := paths.members(j)
+	if count > 0 {
+		out = make([]schema.AccessPath, 0, count)
 	}
-	for _, p := range keys {
-		rules := paths.get(p)
+	for {
+		p, rules, ok := all.next()
+		if !ok {
+			break
+		}
 		ap := schema.AccessPath{Path: schema.Str(p, keyPos(m, rules)), Rules: []schema.AccessRule{}}
 		if m.object(rules) {
-			principals := memberKeys(j, rules)
-			ap.Rules = make([]schema.AccessRule, 0, len(principals))
-			for _, principal := range principals {
-				acts := rules.get(principal)
+			principals, count := rules.members(j)
+			ap.Rules = make([]schema.AccessRule, 0, count)
+			for {
+				principal, acts, ok := principals.next()
+				if !ok {
+					break
+				}
 				rule := schema.AccessRule{Principal: schema.Str(principal, keyPos(m, acts)), Actions: []schema.String{}}
 				if m.array(acts) {
 					rule.Actions = mapActions(m, acts)

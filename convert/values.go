@@ -137,6 +137,45 @@ func (n node) items() []node {
 	return out
 }
 
+// members walks the members of an object node in file order, each key once with its last
+// value (as get gives them); count is at most how many there are, to size what the caller
+// builds. An indexed object is walked in place; j gives a decoded one's key order.
+func (n node) members(j *validate.JSONFile) (it memberIter, count int) {
+	if n.indexed() {
+		return memberIter{parent: n, c: n.c.Members()}, n.c.MemberCount()
+	}
+	keys := memberKeys(j, n)
+	return memberIter{parent: n, keys: keys}, len(keys)
+}
+
+// memberIter walks an object node's members (node.members).
+type memberIter struct {
+	parent node
+	c      validate.MemberIter // an indexed object's members
+	keys   []string            // a decoded object's keys not yet walked
+}
+
+// next returns the next member's key and node, and false after the last.
+func (it *memberIter) next() (key string, child node, ok bool) {
+	p := it.parent
+	if !p.indexed() {
+		if len(it.keys) == 0 {
+			return "", node{}, false
+		}
+		key, it.keys = it.keys[0], it.keys[1:]
+		return key, p.get(key), true
+	}
+	key, c, ok := it.c.Next()
+	if !ok {
+		return "", node{}, false
+	}
+	child = node{c: c, lazyPtr: p.lazyPtr, ptrs: p.ptrs}
+	if !p.lazyPtr {
+		child.ptr = p.ptrs.member(p.ptr, key)
+	}
+	return key, child, true
+}
+
 // len returns the number of elements of an array node (0 for any other).
 func (n node) len() int {
 	if n.indexed() {

@@ -62,6 +62,49 @@ func (c Cursor) Keys() []string {
 	return c.j.index.keys(c.n)
 }
 
+// Members walks the members of an object as Keys and Member give them: each key once, at its
+// first appearance, with the value of its last (nothing when the cursor is not exactly on an
+// object). Unlike Keys then Member, it makes nothing and looks nothing up when no key repeats,
+// as in nearly every document. (An iterator struct rather than an iter.Seq2: the closures of
+// range-over-func cost an allocation per object walked, ~60,000 in the 6 MB bench file.)
+func (c Cursor) Members() MemberIter {
+	switch {
+	case c.Kind() != KindObject:
+		return MemberIter{}
+	case c.j.index.repeatsKeys(c.n):
+		return MemberIter{obj: c, next: -1, keys: c.j.index.keys(c.n)}
+	}
+	return MemberIter{obj: c, next: c.n + 1}
+}
+
+// MemberIter walks an object's members (Cursor.Members).
+type MemberIter struct {
+	obj  Cursor
+	next int32    // the next member's node; -1 when keys repeat and keys is walked instead
+	keys []string // the keys not yet walked, when some repeat
+}
+
+// Next returns the next member's key and value, and false after the last.
+func (it *MemberIter) Next() (key string, value Cursor, ok bool) {
+	switch {
+	case it.obj.j == nil:
+		return "", Cursor{}, false
+	case it.next < 0:
+		if len(it.keys) == 0 {
+			return "", Cursor{}, false
+		}
+		key, it.keys = it.keys[0], it.keys[1:]
+		return key, it.obj.Member(key), true
+	}
+	x := it.obj.j.index
+	if it.next >= x.nodes[it.obj.n].end {
+		return "", Cursor{}, false
+	}
+	n := it.next
+	it.next = x.nodes[n].end
+	return x.key(n), Cursor{j: it.obj.j, n: n, exact: true}, true
+}
+
 // Pos returns the position of the value, with pointer (the caller's name for it) attached.
 func (c Cursor) Pos(pointer string) schema.Pos {
 	return c.j.Lines.Pos(c.j.base+int(c.node().off), pointer)

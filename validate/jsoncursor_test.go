@@ -40,6 +40,20 @@ func TestCursorMatchesPosOf(t *testing.T) {
 			if got, want := keys, j.Keys(ptr); !slices.Equal(got, want) {
 				t.Errorf("Keys(%q) = %q, want %q", ptr, got, want)
 			}
+			var members []string
+			for it := c.Members(); ; { // the same keys and cursors as Keys then Member
+				k, m, ok := it.Next()
+				if !ok {
+					break
+				}
+				members = append(members, k)
+				if want := c.Member(k); m != want {
+					t.Errorf("Members of %q: %q is on node %d, Member on %d", ptr, k, m.n, want.n)
+				}
+			}
+			if !slices.Equal(members, keys) {
+				t.Errorf("Members(%q) keys = %q, Keys = %q", ptr, members, keys)
+			}
 			for _, k := range keys {
 				walk(c.Member(k), ptr+JoinPointer(k))
 			}

@@ -170,6 +170,15 @@ func (c Cursor) Len() int {
 	return int(c.node().count)
 }
 
+// MemberCount returns the number of members of an object, a repeated key counted each time (0
+// for any other value): room enough for what Members yields.
+func (c Cursor) MemberCount() int {
+	if c.Kind() != KindObject {
+		return 0
+	}
+	return int(c.node().count)
+}
+
 // Value returns the value decoded into Go values as encoding/json decodes it (nil when the
 // cursor is not exactly on a value).
 func (c Cursor) Value() any {
