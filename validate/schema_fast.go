@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,10 +28,13 @@ type fastSchema struct {
 	constValue any
 	enum       []any
 	// enumStrings holds enum as a set when every entry is a string (lists of actions and
-	// principals), so that the index is checked without decoding or comparing one by one.
+	// principals), so that the index is checked without decoding or comparing one by one;
+	// enumFew lists a small one, compared in order (cheaper than hashing, for the actions).
 	enumStrings map[string]bool
+	enumFew     []string
 
 	properties    map[string]*fastSchema
+	propertyFew   []namedSchema // properties when there are few: scanned, not hashed (property)
 	patterns      []fastPattern
 	additional    *fastSchema // nil: any other property is allowed
 	required      []string
@@ -60,7 +65,59 @@ type fastSchema struct {
 type fastPattern struct {
 	re       *regexp.Regexp
 	matchAll bool // the pattern matches every string (".*" or "")
-	schema   *fastSchema
+	// prefix, for a pattern anchored at the start of the text with a literal after the
+	// anchor ("^groups."), is that literal: a name without it cannot match, and most names
+	// are turned down without running the regular expression.
+	prefix string
+	schema *fastSchema
+}
+
+// matches reports whether name matches the pattern.
+func (p *fastPattern) matches(name string) bool {
+	if p.matchAll {
+		return true
+	}
+	return strings.HasPrefix(name, p.prefix) && p.re.MatchString(name)
+}
+
+// anchoredPrefix returns the literal that every match of pattern starts with when pattern is
+// anchored at the start of the text ("^" without (?m)), else "".
+func anchoredPrefix(pattern string) string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
+		return ""
+	}
+	if lit := re.Sub[1]; lit.Op == syntax.OpLiteral && lit.Flags&syntax.FoldCase == 0 {
+		return string(lit.Rune)
+	}
+	return ""
+}
+
+// namedSchema is one entry of properties.
+type namedSchema struct {
+	name   string
+	schema *fastSchema
+}
+
+// propertyFewMax is the most properties scanned in order rather than looked up in the map.
+const propertyFewMax = 8
+
+// property returns the schema of property name, if the schema declares it.
+func (s *fastSchema) property(name string) (*fastSchema, bool) {
+	if len(s.properties) > propertyFewMax {
+		sub, ok := s.properties[name]
+		return sub, ok
+	}
+	for i := range s.propertyFew {
+		if s.propertyFew[i].name == name {
+			return s.propertyFew[i].schema, true
+		}
+	}
+	return nil, false
 }
 
 // annotationKeywords are keywords that never affect validity.
@@ -224,6 +281,11 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 			}
 			s.enum = arr
 			s.enumStrings = stringSet(arr)
+			if s.enumStrings != nil && len(arr) <= propertyFewMax {
+				for _, e := range arr {
+					s.enumFew = append(s.enumFew, e.(string))
+				}
+			}
 		case "properties":
 			pm, ok := v.(map[string]any)
 			if !ok {
@@ -233,6 +295,11 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 			for name := range pm {
 				if s.properties[name], err = c.sub(id, ptr, kw, name); err != nil {
 					return err
+				}
+			}
+			if len(pm) <= propertyFewMax {
+				for _, name := range slices.Sorted(maps.Keys(s.properties)) {
+					s.propertyFew = append(s.propertyFew, namedSchema{name, s.properties[name]})
 				}
 			}
 		case "patternProperties":
@@ -254,7 +321,7 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 				if err != nil {
 					return err
 				}
-				s.patterns = append(s.patterns, fastPattern{re: re, matchAll: p == "" || p == ".*", schema: sub})
+				s.patterns = append(s.patterns, fastPattern{re: re, matchAll: p == "" || p == ".*", prefix: anchoredPrefix(p), schema: sub})
 			}
 		case "additionalProperties":
 			if s.additional, err = c.sub(id, ptr, kw); err != nil {
@@ -712,7 +779,7 @@ func (s *fastSchema) validObject(obj map[string]any) bool {
 			return false
 		}
 		evaluated := false
-		if sub, ok := s.properties[name]; ok {
+		if sub, ok := s.property(name); ok {
 			evaluated = true
 			if !sub.valid(val) {
 				return false
@@ -720,7 +787,7 @@ func (s *fastSchema) validObject(obj map[string]any) bool {
 		}
 		for i := range s.patterns {
 			p := &s.patterns[i]
-			if p.matchAll || p.re.MatchString(name) {
+			if p.matches(name) {
 				evaluated = true
 				if !p.schema.valid(val) {
 					return false

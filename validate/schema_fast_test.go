@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"testing"
@@ -297,4 +298,23 @@ func FuzzFastPathMatchesSchema(f *testing.F) {
 		}
 		fastMatchesFull(t, "fuzz input", v)
 	})
+}
+
+// TestPatternPrefixFilter: a pattern's literal prefix is taken only when every match must start
+// with it, and matches agrees with the regular expression on names with and without it.
+func TestPatternPrefixFilter(t *testing.T) {
+	for pattern, want := range map[string]string{
+		"^groups.": "groups", "^entity.": "entity", "^abc$": "abc", "^a+": "", "^ab+": "a",
+		".*": "", "": "", "abc": "", "^(a|b)": "", "(?m)^abc": "", "(?i)^abc": "", "^": "", "x^abc": "",
+	} {
+		if got := anchoredPrefix(pattern); got != want {
+			t.Errorf("anchoredPrefix(%q) = %q, want %q", pattern, got, want)
+		}
+		p := fastPattern{re: regexp.MustCompile(pattern), matchAll: pattern == "" || pattern == ".*", prefix: anchoredPrefix(pattern)}
+		for _, name := range []string{"", "groups", "groupsAdmin", "entity", "entityid", "abc", "ABC", "xabc", "a", "aa", "b", "\nabc", "guest"} {
+			if got, want := p.matches(name), p.re.MatchString(name); got != want {
+				t.Errorf("pattern %q: matches(%q) = %v, the regexp says %v", pattern, name, got, want)
+			}
+		}
+	}
 }

@@ -81,6 +81,14 @@ func (x *jsonIndex) inEnum(n int32, s *fastSchema) bool {
 		return false
 	}
 	if raw, plain := rawString(x.text, x.nodes[n].off); plain && utf8.Valid(raw) {
+		if s.enumFew != nil {
+			for _, e := range s.enumFew {
+				if string(raw) == e { // compared in place: no string is made
+					return true
+				}
+			}
+			return false
+		}
 		return s.enumStrings[string(raw)] // looked up in place: no string is made
 	}
 	return s.enumStrings[jsonString(x.text, x.nodes[n].off)]
@@ -108,7 +116,7 @@ func (s *fastSchema) validObjectNode(x *jsonIndex, n int32) bool {
 			return false
 		}
 		evaluated := false
-		if sub, ok := s.properties[name]; ok {
+		if sub, ok := s.property(name); ok {
 			evaluated = true
 			if !sub.validNode(x, val) {
 				return false
@@ -116,7 +124,7 @@ func (s *fastSchema) validObjectNode(x *jsonIndex, n int32) bool {
 		}
 		for k := range s.patterns {
 			p := &s.patterns[k]
-			if p.matchAll || p.re.MatchString(name) {
+			if p.matches(name) {
 				evaluated = true
 				if !p.schema.validNode(x, val) {
 					return false
