@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
@@ -92,5 +93,49 @@ func TestPathScratchReuseMatchesFresh(t *testing.T) {
 	}
 	if !reflect.DeepEqual(shared.ds, fresh) {
 		t.Errorf("reused memory: %d findings, fresh: %d (or different)", len(shared.ds), len(fresh))
+	}
+}
+
+// TestSchemaItemsInPartsMatchOnePass: an array large enough to be checked by several cores
+// (storage.buckets[] of a large outputs file) gets the verdict one pass gives, with the one bad
+// element first, in the middle, last, or nowhere.
+func TestSchemaItemsInPartsMatchOnePass(t *testing.T) {
+	const buckets = 3200
+	bucket := func(i int, action string) string {
+		return fmt.Sprintf(`{"name":"b%d","bucket_name":"bucket-%d","aws_region":"us-east-1","paths":{"a/*":{"guest":["get","list"],"authenticated":["get","%s","write"]},"b/*":{"entityidentity":["get","list","write","delete"]},"c/*":{"groupsadmin":["read"]}}}`, i, i, action)
+	}
+	for _, bad := range []int{-1, 0, buckets / 2, buckets - 1} {
+		var b strings.Builder
+		b.WriteString(`{"version":"1.4","storage":{"aws_region":"us-east-1","bucket_name":"bucket-0","buckets":[`)
+		for i := range buckets {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			action := "list"
+			if i == bad {
+				action = "lst"
+			}
+			b.WriteString(bucket(i, action))
+		}
+		b.WriteString(`]}}`)
+		text := []byte(b.String())
+		j, _, ok := ParseJSONIndex(NewLines("amplify_outputs.json", text), 0, text)
+		if !ok {
+			t.Fatal("the document does not parse")
+		}
+		if nodes := len(j.index.nodes); nodes < 2*parallelSchemaNodes {
+			t.Fatalf("only %d values: the array is not checked in parts", nodes)
+		}
+		check := func(procs int) []Diagnostic {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			return schemaCheckFormatIndexed(schema.AmplifyOutputs, j, "amplify_outputs.json", j)
+		}
+		onePass, inParts := check(1), check(4)
+		if (bad < 0) != (len(onePass) == 0) {
+			t.Errorf("bad element %d: one pass found %v", bad, onePass)
+		}
+		if !reflect.DeepEqual(onePass, inParts) {
+			t.Errorf("bad element %d: in parts %v, one pass %v", bad, inParts, onePass)
+		}
 	}
 }
