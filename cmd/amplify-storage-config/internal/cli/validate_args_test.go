@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -77,6 +78,28 @@ func TestValidateStdinWithFiles(t *testing.T) {
 	for _, want := range []string{"piped/amplify_outputs.json:1:", files[0] + ":1:"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("no finding for %s in:\n%s", want, out)
+		}
+	}
+}
+
+// TestValidateRestoresGCSettings: validate tunes the garbage collector while it reads its
+// files (no collection for one file, short of a memory limit; less frequent ones for a batch)
+// and puts the process's settings back, for one file and for several.
+func TestValidateRestoresGCSettings(t *testing.T) {
+	files := writeBadFiles(t, 2)
+	const percent, limit = 123, 1 << 40
+	defer debug.SetGCPercent(debug.SetGCPercent(percent))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	for _, args := range [][]string{{files[0]}, files} {
+		a, _, errOut := testApp(false, nil)
+		if code := a.Run(context.Background(), append([]string{"validate"}, args...)); code != ExitFindings {
+			t.Fatalf("exit code %d, want %d; stderr:\n%s", code, ExitFindings, errOut)
+		}
+		if got := debug.SetGCPercent(percent); got != percent {
+			t.Errorf("%d file(s): GC percent left at %d, want %d", len(args), got, percent)
+		}
+		if got := debug.SetMemoryLimit(-1); got != limit {
+			t.Errorf("%d file(s): memory limit left at %d, want %d", len(args), got, limit)
 		}
 	}
 }
