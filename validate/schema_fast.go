@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
@@ -49,7 +50,7 @@ type fastSchema struct {
 
 	minLength int
 	maxLength int
-	pattern   *regexp.Regexp
+	pattern   *lazyRegexp
 
 	minimum *big.Rat
 	maximum *big.Rat
@@ -63,8 +64,8 @@ type fastSchema struct {
 
 // fastPattern is one patternProperties entry.
 type fastPattern struct {
-	re       *regexp.Regexp
-	matchAll bool // the pattern matches every string (".*" or "")
+	re       *lazyRegexp
+	matchAll bool // the pattern matches every string (".*" or ""); re is then nil
 	// prefix, for a pattern anchored at the start of the text with a literal after the
 	// anchor ("^groups."), is that literal: a name without it cannot match, and most names
 	// are turned down without running the regular expression.
@@ -79,6 +80,30 @@ func (p *fastPattern) matches(name string) bool {
 	}
 	return strings.HasPrefix(name, p.prefix) && p.re.MatchString(name)
 }
+
+// lazyRegexp is a regular expression checked when the schema is compiled and compiled only
+// when first matched: a run that checks one small document needs few of a schema's patterns
+// (often none: "^groups." runs only on a groups principal), and compiling them all took about
+// a third of convert's time beyond start-up. Safe for concurrent use.
+type lazyRegexp struct {
+	compiled func() *regexp.Regexp
+}
+
+// newLazyRegexp checks expr's syntax now and compiles it on first use.
+func newLazyRegexp(expr string) (*lazyRegexp, error) {
+	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
+		return nil, err
+	}
+	return &lazyRegexp{compiled: sync.OnceValue(func() *regexp.Regexp {
+		// Parse accepted it; Compile may still refuse an expression too large to run
+		// (over 1,000 repetitions), which no embedded schema holds: TestEverySchemaCompiles
+		// compiles every pattern with jsonschema/v5.
+		return regexp.MustCompile(expr)
+	})}, nil
+}
+
+// MatchString reports whether s contains a match of the expression.
+func (r *lazyRegexp) MatchString(s string) bool { return r.compiled().MatchString(s) }
 
 // anchoredPrefix returns the literal that every match of pattern starts with when pattern is
 // anchored at the start of the text ("^" without (?m)), else "".
@@ -313,15 +338,19 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 			}
 			slices.Sort(pats)
 			for _, p := range pats {
-				re, err := regexp.Compile(p)
-				if err != nil {
-					return err
-				}
 				sub, err := c.sub(id, ptr, kw, p)
 				if err != nil {
 					return err
 				}
-				s.patterns = append(s.patterns, fastPattern{re: re, matchAll: p == "" || p == ".*", prefix: anchoredPrefix(p), schema: sub})
+				if p == "" || p == ".*" {
+					s.patterns = append(s.patterns, fastPattern{matchAll: true, schema: sub})
+					continue
+				}
+				re, err := newLazyRegexp(p)
+				if err != nil {
+					return err
+				}
+				s.patterns = append(s.patterns, fastPattern{re: re, prefix: anchoredPrefix(p), schema: sub})
 			}
 		case "additionalProperties":
 			if s.additional, err = c.sub(id, ptr, kw); err != nil {
@@ -368,7 +397,7 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 			if !ok {
 				return fmt.Errorf("%s#%s: bad pattern", id, ptr)
 			}
-			s.pattern, err = regexp.Compile(str)
+			s.pattern, err = newLazyRegexp(str)
 		case "minimum":
 			s.minimum, err = schemaRat(v)
 		case "maximum":
