@@ -16,6 +16,8 @@ bin=$root/bin/amplify-storage-config
 pb="$cache/pairbench -n $rounds -w 2 --"
 
 [ -x "$cache/pairbench" ] || { echo "bench kit not installed: run ../shared/bench/setup.sh" >&2; exit 3; }
+# Built as the README installs it: static (CGO_ENABLED=0), no dynamic loader at start-up.
+export CGO_ENABLED=0
 (cd "$root" && go build -o bin/amplify-storage-config ./cmd/amplify-storage-config)
 
 tmp=$(mktemp -d)
