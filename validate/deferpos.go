@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
@@ -9,8 +11,7 @@ import (
 // Deferred positions: a reader that makes very many values (a large amplify_outputs.json has
 // ~190,000) records each one's place as a byte offset of the document's schema.Origin, and its
 // line, column and JSON Pointer are worked out only if a finding needs them. The line and
-// column come from the file's Lines, the pointer from the parse index: the value (or key)
-// that starts at the offset is found by descending from the root.
+// column come from the file's Lines, the pointer from the parse index.
 
 // ResolveOffset returns the place of the value or key that starts at byte offset off of the
 // file (see schema.PosResolver).
@@ -19,60 +20,57 @@ func (j *JSONFile) ResolveOffset(off int) schema.Place {
 }
 
 // pointerAt returns the JSON Pointer of the value or member key that starts at offset off of
-// the text: at each level, the member whose key (or value, in an array) starts last at or
-// before off holds it. An offset at no value's start gives the pointer of the deepest value
-// that holds it.
+// the text (that of the last value starting before off, when none starts there). The nodes are
+// in document order, so their starts increase: the node is found by binary search and its
+// pointer by walking up to the root (memberLinks), so that each of a document's findings,
+// however many, costs O(log n + depth).
 func (j *JSONFile) pointerAt(off int) string {
 	x := j.index
 	if x == nil {
 		return "" // not indexed by ParseJSONIndex
 	}
-	var b []byte
-	for n := rootNode; int(x.nodes[n].off) != off; {
-		// The members start in increasing order: walk them up to the last one not after off.
-		holder, i := int32(-1), 0
-		for k, ord := n+1, 0; k < x.nodes[n].end && x.start(k) <= off; k, ord = x.nodes[k].end, ord+1 {
-			holder, i = k, ord
-		}
-		if holder < 0 {
-			break
-		}
-		if x.kind(n) == KindObject {
-			b = appendPointerToken(b, x.key(holder))
-		} else {
-			b = append(b, '/')
-			b = strconv.AppendInt(b, int64(i), 10)
-		}
-		if int(x.nodes[holder].keyOff) == off {
-			break
-		}
-		n = holder
+	n := int32(sort.Search(len(x.nodes), func(i int) bool { return x.start(int32(i)) > off }) - 1)
+	if n <= rootNode {
+		return ""
 	}
-	return string(b)
+	links := j.memberLinks()
+	var toks []string
+	for ; n != rootNode; n = links[n].parent {
+		if x.kind(links[n].parent) == KindObject {
+			toks = append(toks, x.key(n))
+		} else {
+			toks = append(toks, strconv.Itoa(int(links[n].ord)))
+		}
+	}
+	slices.Reverse(toks)
+	return JoinPointer(toks...)
 }
 
-// start is where member n starts: its key in an object, its value in an array.
+// memberLink is where a node sits: its parent node and its place among the parent's members.
+type memberLink struct{ parent, ord int32 }
+
+// memberLinks returns the memberLink of every node, made in one pass over the index the first
+// time a deferred position is resolved (safe for concurrent callers).
+func (j *JSONFile) memberLinks() []memberLink {
+	j.linksOnce.Do(func() {
+		x := j.index
+		links := make([]memberLink, len(x.nodes))
+		for n := range int32(len(x.nodes)) {
+			for k, ord := n+1, int32(0); k < x.nodes[n].end; k, ord = x.nodes[k].end, ord+1 {
+				links[k] = memberLink{n, ord}
+			}
+		}
+		j.links = links
+	})
+	return j.links
+}
+
+// start is where node n starts: its key when it is an object member, else its value.
 func (x *jsonIndex) start(n int32) int {
 	if x.nodes[n].keyOff >= 0 {
 		return int(x.nodes[n].keyOff)
 	}
 	return int(x.nodes[n].off)
-}
-
-// appendPointerToken appends "/" and key escaped as a JSON Pointer token.
-func appendPointerToken(b []byte, key string) []byte {
-	b = append(b, '/')
-	for i := 0; i < len(key); i++ {
-		switch key[i] {
-		case '~':
-			b = append(b, '~', '0')
-		case '/':
-			b = append(b, '~', '1')
-		default:
-			b = append(b, key[i])
-		}
-	}
-	return b
 }
 
 // Pointer returns the JSON Pointer of the value the cursor is on (of the deepest existing

@@ -88,8 +88,8 @@ func TestHugeContainersStayLinear(t *testing.T) {
 	}
 }
 
-// walkHugeDocument parses text, then reads every member of its root through a cursor: it
-// returns what went wrong ("" when nothing did).
+// walkHugeDocument parses text, then reads every member of its root through a cursor and
+// resolves its deferred position: it returns what went wrong ("" when nothing did).
 func walkHugeDocument(text []byte, wantDups int) string {
 	j, dups, ok := ParseJSONIndex(NewLines("huge.json", text), 0, text)
 	if !ok {
@@ -102,14 +102,22 @@ func walkHugeDocument(text []byte, wantDups int) string {
 	switch root.Kind() {
 	case KindObject:
 		for _, k := range root.Keys() {
-			if m := root.Member(k); !m.Exact() || m.Kind() != KindNumber {
+			m := root.Member(k)
+			if !m.Exact() || m.Kind() != KindNumber {
 				return fmt.Sprintf("member %q not found", k)
+			}
+			// A finding at every member: each deferred position resolves in O(log n).
+			if pos, ok := m.DeferredKeyPos(); !ok || pos.Pointer() != "/"+k {
+				return fmt.Sprintf("member %q: deferred position at %q", k, pos.Pointer())
 			}
 		}
 	case KindArray:
 		for i := range root.Len() {
 			if e := root.Index(i).Member("a"); !e.Exact() {
 				return fmt.Sprintf("element %d not found", i)
+			}
+			if pos, ok := root.Index(i).DeferredPos(); !ok || pos.Pointer() != fmt.Sprintf("/%d", i) {
+				return fmt.Sprintf("element %d: deferred position at %q", i, pos.Pointer())
 			}
 		}
 	}

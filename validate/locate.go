@@ -27,9 +27,12 @@ type JSONFile struct {
 
 	// index, when set, holds every value's position, recorded by ParseJSONIndex; then root is
 	// parsed only if a caller asks for it (rootOnce).
-	index    *jsonIndex
-	origin   schema.Origin // resolves the deferred positions made from index (deferpos.go)
-	rootOnce sync.Once
+	index  *jsonIndex
+	origin schema.Origin // resolves the deferred positions made from index (deferpos.go)
+	// links is where each node of index sits, made on first use (memberLinks).
+	links     []memberLink
+	linksOnce sync.Once
+	rootOnce  sync.Once
 	// value is the document decoded into Go values, made on first use (Value).
 	value     any
 	valueOnce sync.Once
