@@ -64,8 +64,11 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 	// Pointer is the JSON Pointer of the value concerned, where there is one.
 	Pointer string `json:"pointer,omitempty"`
-	// Snippet is the source line the position is on, for the caret display.
+	// Snippet is the source line the position is on, for the caret display (for a very long
+	// line, the part around the position: see Lines.Snippet).
 	Snippet string `json:"-"`
+	// SnippetColumn is the caret's 1-based rune column in Snippet (0: Column).
+	SnippetColumn int `json:"-"`
 }
 
 // At returns a diagnostic at pos.

@@ -18,6 +18,11 @@ type Lines struct {
 	// files checked have no finding, and their positions are never worked out.
 	starts     []int32
 	startsOnce sync.Once
+	// lastLine (1-based; 0 for none) and lastASCII remember whether the last long line asked
+	// about is ASCII (asciiLine).
+	asciiMu   sync.Mutex
+	lastLine  int
+	lastASCII bool
 }
 
 // NewLines indexes data, the contents of file (offsets past 2 GiB are not supported; inputs
@@ -67,7 +72,12 @@ func (l *Lines) Place(off int, pointer string) schema.Place {
 	off = runeStartOf(l.data, off)
 	starts := l.lineStarts()
 	line := sort.Search(len(starts), func(i int) bool { return int(starts[i]) > off }) - 1
-	col := utf8.RuneCount(l.data[starts[line]:off]) + 1
+	var col int
+	if lineStart := int(starts[line]); off-lineStart > snippetMaxBytes && l.asciiLine(line+1) {
+		col = off - lineStart + 1 // a long ASCII line (a minified file): no counting
+	} else {
+		col = utf8.RuneCount(l.data[lineStart:off]) + 1
+	}
 	return schema.Place{File: l.file, Line: line + 1, Column: col, Pointer: pointer}
 }
 
@@ -107,14 +117,83 @@ func (l *Lines) LineText(n int) string {
 // At returns a diagnostic at byte offset off, with the source line attached for display.
 func (l *Lines) At(off int, pointer string, sev Severity, rule, format string, args ...any) Diagnostic {
 	d := At(l.Pos(off, pointer), sev, rule, format, args...)
-	d.Snippet = l.LineText(d.Line)
+	d.Snippet, d.SnippetColumn = l.Snippet(d.Line, d.Column)
 	return d
 }
 
 // Attach fills in the snippet of a diagnostic that points into this file.
 func (l *Lines) Attach(d Diagnostic) Diagnostic {
 	if d.File == l.file && d.Snippet == "" {
-		d.Snippet = l.LineText(d.Line)
+		d.Snippet, d.SnippetColumn = l.Snippet(d.Line, d.Column)
 	}
 	return d
+}
+
+// snippetMaxBytes is the longest line a snippet shows whole. A longer one (a minified file is
+// one line of megabytes) is cut to about snippetMaxBytes around the finding's column: a
+// copy of the whole line in each of thousands of findings exhausted memory.
+const snippetMaxBytes = 160
+
+// Snippet returns the text of 1-based line n to show under a finding at rune column col, and
+// the caret's column within that text: the line itself when it is short, else the part of it
+// around col, with "…" where it was cut. It returns "", 0 for a line the file does not have.
+func (l *Lines) Snippet(n, col int) (text string, caretCol int) {
+	starts := l.lineStarts()
+	if n < 1 || n > len(starts) {
+		return "", 0
+	}
+	start, end := int(starts[n-1]), len(l.data)
+	if n < len(starts) {
+		end = int(starts[n])
+	}
+	for end > start && (l.data[end-1] == '\n' || l.data[end-1] == '\r') {
+		end--
+	}
+	line := l.data[start:end]
+	if len(line) <= snippetMaxBytes {
+		return string(line), col
+	}
+	at := l.runeOffset(n, line, max(col, 1)-1)
+	from := runeStartOf(line, max(0, at-snippetMaxBytes/2))
+	to := runeStartOf(line, min(len(line), at+snippetMaxBytes/2))
+	text, caretCol = string(line[from:to]), utf8.RuneCount(line[from:at])+1
+	if from > 0 {
+		text, caretCol = "…"+text, caretCol+1
+	}
+	if to < len(line) {
+		text += "…"
+	}
+	return text, caretCol
+}
+
+// runeOffset returns the byte offset in line (1-based line n) of its rune index k (len(line)
+// past the end): k itself on an ASCII line.
+func (l *Lines) runeOffset(n int, line []byte, k int) int {
+	if l.asciiLine(n) {
+		return min(k, len(line))
+	}
+	off := 0
+	for i := 0; i < k && off < len(line); i++ {
+		_, size := utf8.DecodeRune(line[off:])
+		off += size
+	}
+	return off
+}
+
+// asciiLine reports whether 1-based line n is all ASCII, so that its rune columns are byte
+// columns. It is asked only about long lines, and remembers the last answer: a minified file
+// is one line that every finding asks about, and counting its runes up to each finding's
+// column took seconds for thousands of findings.
+func (l *Lines) asciiLine(n int) bool {
+	l.asciiMu.Lock()
+	defer l.asciiMu.Unlock()
+	if l.lastLine != n {
+		starts := l.lineStarts()
+		start, end := int(starts[n-1]), len(l.data)
+		if n < len(starts) {
+			end = int(starts[n])
+		}
+		l.lastLine, l.lastASCII = n, isASCII(l.data[start:end])
+	}
+	return l.lastASCII
 }

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -84,4 +85,39 @@ func FuzzLines(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSnippetCutsLongLines: a short line is its own snippet; a long one (ASCII or not) is cut
+// around the column, and the caret column points at the same character in the cut text.
+func TestSnippetCutsLongLines(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 100)
+	wide := strings.Repeat("aé—𝄞b", 200)
+	data := "short line\n" + long + "\r\n" + wide + "\n"
+	l := NewLines("f", []byte(data))
+	if text, col := l.Snippet(1, 3); text != "short line" || col != 3 {
+		t.Errorf("Snippet(1, 3) = %q, %d", text, col)
+	}
+	if text, col := l.Snippet(9, 1); text != "" || col != 0 {
+		t.Errorf("Snippet of a missing line = %q, %d", text, col)
+	}
+	for n, line := range map[int][]rune{2: []rune(long), 3: []rune(wide)} {
+		for _, col := range []int{1, 2, 50, 81, 300, len(line) - 1, len(line), len(line) + 1} {
+			text, caret := l.Snippet(n, col)
+			runes := []rune(text)
+			if len(text) > snippetMaxBytes+2*len("…")+4 {
+				t.Errorf("line %d col %d: snippet of %d bytes", n, col, len(text))
+			}
+			switch {
+			case col > len(line):
+				if caret != len(runes)+1 {
+					t.Errorf("line %d col %d (past the end): caret %d in %q", n, col, caret, text)
+				}
+			case caret < 1 || caret > len(runes) || runes[caret-1] != line[col-1]:
+				t.Errorf("line %d col %d: caret %d in %q is not at %q", n, col, caret, text, line[col-1])
+			}
+			if strings.HasPrefix(text, "…") != (col-1 > snippetMaxBytes/2) && n == 2 {
+				t.Errorf("line %d col %d: %q", n, col, text)
+			}
+		}
+	}
 }

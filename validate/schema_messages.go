@@ -19,9 +19,9 @@ type keyLocator interface {
 	KeyPos(pointer string) schema.Pos
 }
 
-// lineTexter is implemented by locators that can show a source line (JSONFile).
-type lineTexter interface {
-	LineText(n int) string
+// snippeter is implemented by locators that can show a source line (JSONFile).
+type snippeter interface {
+	Snippet(n, col int) (string, int)
 }
 
 // patternLabels names the patternProperties patterns of the project's schemas in messages.
@@ -173,8 +173,8 @@ func (x *schemaExplainer) add(ptr string, atKey bool, keyword, msg string) {
 	}
 	pl.Pointer = ptr
 	d := At(schema.At(pl), Error, "schema/"+kebab(keyword), "%s", msg)
-	if lt, ok := x.loc.(lineTexter); ok && d.Line > 0 {
-		d.Snippet = lt.LineText(d.Line)
+	if sn, ok := x.loc.(snippeter); ok && d.Line > 0 {
+		d.Snippet, d.SnippetColumn = sn.Snippet(d.Line, d.Column)
 	}
 	x.out = append(x.out, d)
 }

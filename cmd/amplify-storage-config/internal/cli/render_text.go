@@ -58,8 +58,11 @@ func (r textRenderer) writeOne(b *strings.Builder, d validate.Diagnostic) {
 	if r.oneline || d.Line <= 0 || d.Snippet == "" {
 		return
 	}
-	snippet := strings.TrimRight(d.Snippet, "\r\n")
-	fmt.Fprintf(b, "  %s\n  %s%s\n", snippet, caretIndent(snippet, d.Column), r.paint(ansiGreen, "^"))
+	snippet, col := strings.TrimRight(d.Snippet, "\r\n"), d.Column
+	if d.SnippetColumn > 0 {
+		col = d.SnippetColumn // the snippet is part of a long line
+	}
+	fmt.Fprintf(b, "  %s\n  %s%s\n", snippet, caretIndent(snippet, col), r.paint(ansiGreen, "^"))
 }
 
 // caretIndent returns the whitespace that puts a caret under 1-based rune column col of line,
