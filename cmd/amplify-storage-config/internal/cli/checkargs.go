@@ -9,9 +9,12 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-// oneFileMemoryLimit is the heap size at which a one-file run collects after all (see
-// checkArgs): several times what the largest input the size cap lets in can need.
-const oneFileMemoryLimit = 256 << 20
+// oneFileHeapLimit is the heap size at which a one-file run collects after all (see
+// checkArgs): a few times what reading and checking a file of size bytes keeps live (its
+// text, index and model; the 6 MB bench file peaks near 25 MB), so that only a file with very
+// many findings, whose messages are garbage, reaches it (a 7.6 MB file with 80,000 findings
+// then peaks near 135 MB).
+func oneFileHeapLimit(size int) int64 { return 96<<20 + 4*int64(size) }
 
 // checkArgs reads and checks validate's arguments in parallel, opening each once (readArg):
 // perFile holds each file's findings by index, dirs marks the directories (projects, which
@@ -30,10 +33,12 @@ func (a *App) checkArgs(ctx context.Context, paths []string, opts convert.ReadOp
 	// One file's live heap is nearly all it allocates (its text, index and model, kept until
 	// it is checked), so a collection frees next to nothing; for the 6 MB bench file the one
 	// that ran cost ~10 ms, its marking competing with the mapping for the cores, at the same
-	// peak RSS. One file is read with no collection short of oneFileMemoryLimit. Projects are
-	// checked after this pass, under the usual setting.
-	if len(paths) == 1 {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(min(debug.SetMemoryLimit(-1), oneFileMemoryLimit)))
+	// peak RSS. One file is read with no collection short of oneFileHeapLimit, set once its
+	// size is known. Projects are checked after this pass, under the usual setting.
+	oneFile := len(paths) == 1
+	memoryLimit := debug.SetMemoryLimit(-1) // -1 reads it
+	if oneFile {
+		defer debug.SetMemoryLimit(memoryLimit)
 		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	} else {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
@@ -58,6 +63,9 @@ func (a *App) checkArgs(ctx context.Context, paths []string, opts convert.ReadOp
 			src = file
 		} else if stdinErr != nil {
 			return nil // reported as stdinErr
+		}
+		if oneFile {
+			debug.SetMemoryLimit(min(memoryLimit, oneFileHeapLimit(len(src.Data))))
 		}
 		doc, err := convert.Read(ctx, src, opts)
 		if err != nil {
