@@ -84,6 +84,11 @@ func LoadFile(path string, maxSize int) (Source, error) {
 // depth), detects its format (opts.From forces one) and runs that format's reader. Problems
 // with the content are diagnostics in the Document; the error is only for sources that could
 // not be read at all (an --eval timeout or kill, a failing evaluator).
+//
+// Read takes ownership of src.Data, as bytes.NewBuffer does of its slice: the Document reads
+// the text in place and many of its strings (keys, paths, principals) share its bytes instead
+// of copying them, so the caller must not change Data afterwards (pass a copy to keep using
+// it). Holding any of those strings keeps the whole text in memory.
 func Read(ctx context.Context, src Source, opts ReadOptions) (*Document, error) {
 	if opts.From != schema.FormatUnknown && !slices.Contains(schema.Formats(), opts.From) {
 		return &Document{File: src.Name, Lines: validate.NewLines(src.Name, nil), Diagnostics: []validate.Diagnostic{{

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
@@ -334,4 +335,18 @@ func BenchmarkReadAmplifyConfigWeb(b *testing.B) {
 
 func BenchmarkReadAWSExports(b *testing.B) {
 	benchmarkFixture(b, "fixtures/read/aws-exports/cli-generated.js")
+}
+
+// TestReadSharesTheText documents Read's ownership rule: the model's keys share the bytes of
+// Source.Data (nothing is copied), which is why the caller must not change them after Read.
+func TestReadSharesTheText(t *testing.T) {
+	data := []byte(`{"version":"1.4","storage":{"aws_region":"us-east-1","bucket_name":"bucket-a","buckets":[{"name":"a","bucket_name":"bucket-a","aws_region":"us-east-1","paths":{"media/*":{"guest":["get"]}}}]}}`)
+	doc, err := Read(context.Background(), Source{Name: "amplify_outputs.json", Data: data}, ReadOptions{DeferPositions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := doc.Model.Buckets[0].Paths[0].Path.Value
+	if path != "media/*" || unsafe.StringData(path) != &data[bytes.Index(data, []byte("media/*"))] {
+		t.Errorf("the path key %q is a copy, not the text's own bytes", path)
+	}
 }

@@ -12,6 +12,8 @@ import (
 // Source is one input: a name to report (a path, or what --stdin-filename says) and its bytes.
 type Source struct {
 	Name string
+	// Data is the input. Read takes ownership of it: it must not be changed afterwards (see
+	// Read).
 	Data []byte
 	// Size is the whole input's size when Data holds only its start: a file over the size
 	// cap need not be loaded to be refused (see ReadFile). 0 means len(Data).

@@ -20,7 +20,8 @@ type DuplicateKey struct {
 // JSON value exactly as encoding/json does with UseNumber, and indexes the position of every
 // value as it goes. It is ParseJSONIndex with the document decoded into Go values: callers
 // that can walk the index (JSONFile.Cursor) should use ParseJSONIndex and decode only what they
-// need (JSONFile.Value).
+// need (JSONFile.Value). Like ParseJSONIndex, it takes ownership of text: the decoded keys and
+// strings may share its bytes.
 func ParseJSON(lines *Lines, base int, text []byte) (v any, j *JSONFile, dups []DuplicateKey, ok bool) {
 	j, dups, ok = ParseJSONIndex(lines, base, text)
 	if !ok {
@@ -36,8 +37,9 @@ func ParseJSON(lines *Lines, base int, text []byte) (v any, j *JSONFile, dups []
 // asked for (JSONFile.Cursor, JSONFile.Value), never held twice. It reports the duplicate keys.
 // ok is false when text is not exactly one valid JSON value (or is nested deeper than
 // encoding/json allows): then nothing else is returned, and the caller decodes with
-// encoding/json to word the error. text must not be changed afterwards: the index reads values
-// from it, and the keys it gives share its bytes.
+// encoding/json to word the error. ParseJSONIndex takes ownership of text, as bytes.NewBuffer
+// does of its slice: text must not be changed afterwards, since the index reads values from
+// it and the strings it gives (keys, and plain string values) share its bytes.
 func ParseJSONIndex(lines *Lines, base int, text []byte) (j *JSONFile, dups []DuplicateKey, ok bool) {
 	if len(text) >= 1<<31-1 {
 		return nil, nil, false // offsets are int32
