@@ -47,6 +47,7 @@ func TestReadOverlapMatchesSequential(t *testing.T) {
 		"too deep":       {valid[:len(valid)-3] + "," + strings.Repeat("[", DefaultMaxDepth+10) + "}\n", RuleTooDeep, ""},
 		"syntax error":   {valid[:mid] + "}" + valid[mid:], RuleJSONSyntax, ""},
 		"forced dart":    {valid, "", ""},
+		"forced outputs": {valid, "", "settings.json"},
 		"unknown format": {"{" + strings.Repeat(" ", overlapSize) + `"x": 1}`, RuleUnknownFormat, "settings.json"},
 		"JavaScript":     {"export default " + valid, "", "aws-exports.js"},
 		"JSON in a .js":  {valid, "", "aws-exports.js"},
@@ -54,8 +55,11 @@ func TestReadOverlapMatchesSequential(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			opts := ReadOptions{}
-			if name == "forced dart" {
+			switch name {
+			case "forced dart":
 				opts.From = "amplifyconfiguration-dart"
+			case "forced outputs":
+				opts.From = "amplify-outputs"
 			}
 			read := func(procs int) *Document {
 				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))

@@ -2,7 +2,7 @@ package validate
 
 // commonString returns the keys and values that Amplify configuration files repeat most (the
 // access actions, the principals, amplify_outputs.json's member names) as constants, so that
-// parsing them allocates nothing.
+// decoding them into Go values (JSONFile.Value) allocates nothing.
 func commonString(raw []byte) (string, bool) {
 	switch string(raw) {
 	case "get":

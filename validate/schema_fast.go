@@ -128,12 +128,12 @@ type namedSchema struct {
 	schema *fastSchema
 }
 
-// propertyFewMax is the most properties scanned in order rather than looked up in the map.
-const propertyFewMax = 8
+// fewMax is the most properties or enum strings compared in order rather than hashed.
+const fewMax = 8
 
 // property returns the schema of property name, if the schema declares it.
 func (s *fastSchema) property(name string) (*fastSchema, bool) {
-	if len(s.properties) > propertyFewMax {
+	if len(s.properties) > fewMax {
 		sub, ok := s.properties[name]
 		return sub, ok
 	}
@@ -312,7 +312,7 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 			}
 			s.enum = arr
 			s.enumStrings = stringSet(arr)
-			if s.enumStrings != nil && len(arr) <= propertyFewMax {
+			if s.enumStrings != nil && len(arr) <= fewMax {
 				for _, e := range arr {
 					s.enumFew = append(s.enumFew, e.(string))
 				}
@@ -328,7 +328,7 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 					return err
 				}
 			}
-			if len(pm) <= propertyFewMax {
+			if len(pm) <= fewMax {
 				for _, name := range slices.Sorted(maps.Keys(s.properties)) {
 					s.propertyFew = append(s.propertyFew, namedSchema{name, s.properties[name]})
 				}

@@ -260,7 +260,8 @@ func unescapeToken(tok string) string {
 // joinPtr skips an empty part), so "/paths//guest/0" arrives as "/paths/guest/0": where a
 // token is missing from an object that has the empty key, and the empty key's value has it,
 // the empty token is put back. (An object holding both "guest" and "" with its own "guest"
-// stays ambiguous; the direct key is taken.)
+// stays ambiguous; the direct key is taken. A dropped token at the end of a location cannot
+// be told from a finding about the object itself, and is left out.)
 func (x *schemaExplainer) instance(loc string) string {
 	return restoreEmptyKeys(x.value, instancePointer(loc))
 }
