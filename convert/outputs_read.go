@@ -21,7 +21,7 @@ func mapOutputs(doc *Document, v any, j *validate.JSONFile, loc validate.Locator
 	m := &mapper{doc: doc, loc: loc, deferPos: doc.deferPositions}
 	root := node{v: v}
 	if loc == validate.Locator(j) {
-		root = treeRoot(v, j) // values and positions straight from the parse's index
+		root = indexRoot(v, j) // values and positions straight from the parse's index
 		if m.deferPos {
 			root = root.withLazyPointers()
 		}

@@ -44,9 +44,9 @@ func (n node) withLazyPointers() node {
 	return n
 }
 
-// treeRoot returns the root node of a document: read through j's index when it has one, else
+// indexRoot returns the root node of a document: read through j's index when it has one, else
 // the decoded value v.
-func treeRoot(v any, j *validate.JSONFile) node {
+func indexRoot(v any, j *validate.JSONFile) node {
 	if c, ok := j.Cursor(); ok {
 		return node{c: c, ptrs: &pointerBuilder{}}
 	}

@@ -94,9 +94,5 @@ func (c Cursor) DeferredKeyPos() (pos schema.Pos, ok bool) {
 	if !c.exact {
 		return schema.Pos{}, false
 	}
-	off := int(c.node().off)
-	if c.node().keyOff >= 0 {
-		off = int(c.node().keyOff)
-	}
-	return c.j.origin.Pos(c.j.base + off), true
+	return c.j.origin.Pos(c.j.base + c.j.index.start(c.n)), true
 }

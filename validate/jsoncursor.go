@@ -114,8 +114,8 @@ func (c Cursor) Pos(pointer string) schema.Pos {
 // own position otherwise), with pointer attached.
 func (c Cursor) KeyPos(pointer string) schema.Pos {
 	off := int(c.node().off)
-	if c.exact && c.node().keyOff >= 0 {
-		off = int(c.node().keyOff)
+	if c.exact {
+		off = c.j.index.start(c.n)
 	}
 	return c.j.Lines.Pos(c.j.base+off, pointer)
 }

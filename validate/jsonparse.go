@@ -61,7 +61,7 @@ func ParseJSONIndex(lines *Lines, base int, text []byte) (j *JSONFile, dups []Du
 	for i := range p.dups {
 		p.dups[i].Offset += base
 	}
-	return newTreeJSON(lines, base, p.index), p.dups, true
+	return newIndexedJSON(lines, base, p.index), p.dups, true
 }
 
 // jsonParser is one run of ParseJSONIndex.
@@ -120,7 +120,7 @@ func (p *jsonParser) skipSpace() {
 
 // value parses the value at p.i (whose key, if any, is at keyOff) and appends its node, and its
 // members' after it. Its kind is the byte at its offset; scalars are checked and skipped, and
-// decoded only when read (see jsontree.go).
+// decoded only when read (see jsonvalues.go).
 func (p *jsonParser) value(keyOff, depth int) bool {
 	if p.i >= len(p.data) {
 		return false

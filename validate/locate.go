@@ -101,8 +101,8 @@ func NewEmbeddedJSON(lines *Lines, base int, text []byte) *JSONFile {
 	return &JSONFile{Lines: lines, base: base, root: root, path: []pathStep{{val: root}}}
 }
 
-// newTreeJSON makes the JSONFile of a document ParseJSONIndex indexed.
-func newTreeJSON(lines *Lines, base int, index *jsonIndex) *JSONFile {
+// newIndexedJSON makes the JSONFile of a document ParseJSONIndex indexed.
+func newIndexedJSON(lines *Lines, base int, index *jsonIndex) *JSONFile {
 	j := &JSONFile{Lines: lines, base: base, index: index}
 	j.origin = schema.NewOrigin(lines.File(), j)
 	return j

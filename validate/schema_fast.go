@@ -89,29 +89,28 @@ type lazyRegexp struct {
 	compiled func() *regexp.Regexp
 }
 
-// newLazyRegexp checks expr's syntax now and compiles it on first use.
-func newLazyRegexp(expr string) (*lazyRegexp, error) {
-	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
-		return nil, err
+// newLazyRegexp checks expr's syntax now and compiles it on first use. prefix is the literal
+// every match starts with when expr is anchored at the start of the text (see
+// anchoredPrefix), found from the same parse.
+func newLazyRegexp(expr string) (r *lazyRegexp, prefix string, err error) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, "", err
 	}
 	return &lazyRegexp{compiled: sync.OnceValue(func() *regexp.Regexp {
 		// Parse accepted it; Compile may still refuse an expression too large to run
 		// (over 1,000 repetitions), which no embedded schema holds: TestEverySchemaCompiles
 		// compiles every pattern with jsonschema/v5.
 		return regexp.MustCompile(expr)
-	})}, nil
+	})}, anchoredPrefix(re), nil
 }
 
 // MatchString reports whether s contains a match of the expression.
 func (r *lazyRegexp) MatchString(s string) bool { return r.compiled().MatchString(s) }
 
-// anchoredPrefix returns the literal that every match of pattern starts with when pattern is
-// anchored at the start of the text ("^" without (?m)), else "".
-func anchoredPrefix(pattern string) string {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return ""
-	}
+// anchoredPrefix returns the literal that every match of the parsed pattern re starts with when
+// it is anchored at the start of the text ("^" without (?m)), else "".
+func anchoredPrefix(re *syntax.Regexp) string {
 	re = re.Simplify()
 	if re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
 		return ""
@@ -352,11 +351,11 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 					s.patterns = append(s.patterns, fastPattern{matchAll: true, schema: sub})
 					continue
 				}
-				re, err := newLazyRegexp(p)
+				re, prefix, err := newLazyRegexp(p)
 				if err != nil {
 					return err
 				}
-				s.patterns = append(s.patterns, fastPattern{re: re, prefix: anchoredPrefix(p), schema: sub})
+				s.patterns = append(s.patterns, fastPattern{re: re, prefix: prefix, schema: sub})
 			}
 		case "additionalProperties":
 			if s.additional, err = c.sub(id, ptr, kw); err != nil {
@@ -403,7 +402,7 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 			if !ok {
 				return fmt.Errorf("%s#%s: bad pattern", id, ptr)
 			}
-			s.pattern, err = newLazyRegexp(str)
+			s.pattern, _, err = newLazyRegexp(str)
 		case "minimum":
 			s.minimum, err = schemaRat(v)
 		case "maximum":

@@ -307,14 +307,14 @@ func TestPatternPrefixFilter(t *testing.T) {
 		"^groups.": "groups", "^entity.": "entity", "^abc$": "abc", "^a+": "", "^ab+": "a",
 		".*": "", "": "", "abc": "", "^(a|b)": "", "(?m)^abc": "", "(?i)^abc": "", "^": "", "x^abc": "",
 	} {
-		if got := anchoredPrefix(pattern); got != want {
-			t.Errorf("anchoredPrefix(%q) = %q, want %q", pattern, got, want)
-		}
-		re, err := newLazyRegexp(pattern)
+		re, prefix, err := newLazyRegexp(pattern)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := fastPattern{re: re, matchAll: pattern == "" || pattern == ".*", prefix: anchoredPrefix(pattern)}
+		if prefix != want {
+			t.Errorf("prefix of %q = %q, want %q", pattern, prefix, want)
+		}
+		p := fastPattern{re: re, matchAll: pattern == "" || pattern == ".*", prefix: prefix}
 		for _, name := range []string{"", "groups", "groupsAdmin", "entity", "entityid", "abc", "ABC", "xabc", "a", "aa", "b", "\nabc", "guest"} {
 			if got, want := p.matches(name), regexp.MustCompile(pattern).MatchString(name); got != want {
 				t.Errorf("pattern %q: matches(%q) = %v, the regexp says %v", pattern, name, got, want)
