@@ -182,15 +182,6 @@ func mapActions(m *mapper, acts node) []schema.String {
 	return out
 }
 
-// memberKeys returns the member names of object node n in file order (see orderedKeys); read
-// only.
-func memberKeys(j *validate.JSONFile, n node) []string {
-	if n.c.Valid() {
-		return n.c.Keys()
-	}
-	return orderedKeys(j, n.pointer())
-}
-
 // keyPos is the position of the key of member n when the locator knows keys (JSON files do),
 // else that of its value.
 func keyPos(m *mapper, n node) schema.Pos {

@@ -23,6 +23,15 @@ const (
 // doc.Diagnostics.
 type jsonReader func(doc *Document, v any, j *validate.JSONFile)
 
+// jsonReaderOf returns the reader of format f when it is read from a JSON document.
+func jsonReaderOf(f schema.Format) (jsonReader, bool) {
+	if f == schema.AmplifyOutputs {
+		return readOutputs, true // the most read format: no map of readers to make
+	}
+	read, ok := jsonReaders()[f]
+	return read, ok
+}
+
 // jsonReaders returns the reader for each format that is plain JSON.
 func jsonReaders() map[schema.Format]jsonReader {
 	return map[schema.Format]jsonReader{
@@ -148,10 +157,7 @@ func dispatch(ctx context.Context, doc *Document, data []byte, opts ReadOptions,
 		readDart(doc, data)
 		return nil
 	}
-	read, ok := jsonReader(readOutputs), true // the most read format: no map of readers to make
-	if doc.Format != schema.AmplifyOutputs {
-		read, ok = jsonReaders()[doc.Format]
-	}
+	read, ok := jsonReaderOf(doc.Format)
 	if !ok {
 		doc.Format = schema.FormatUnknown
 		doc.Diagnostics = append(doc.Diagnostics, doc.Lines.At(0, "", validate.Error, RuleUnknownFormat,

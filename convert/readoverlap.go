@@ -69,9 +69,6 @@ func mayBeJSON(in Ingested) bool {
 
 // readsJSON reports whether dispatch reads format f from a JSON document.
 func readsJSON(f schema.Format) bool {
-	if f == schema.AmplifyOutputs {
-		return true
-	}
-	_, ok := jsonReaders()[f]
+	_, ok := jsonReaderOf(f)
 	return ok
 }

@@ -144,7 +144,7 @@ func (n node) members(j *validate.JSONFile) (it memberIter, count int) {
 	if n.indexed() {
 		return memberIter{parent: n, c: n.c.Members()}, n.c.MemberCount()
 	}
-	keys := memberKeys(j, n)
+	keys := orderedKeys(j, n.pointer())
 	return memberIter{parent: n, keys: keys}, len(keys)
 }
 

@@ -98,11 +98,11 @@ func runeStartOf(data []byte, off int) int {
 	return off
 }
 
-// LineText returns the text of 1-based line n without its line ending ("" when out of range).
-func (l *Lines) LineText(n int) string {
+// line returns 1-based line n without its line ending, and false when the file has no line n.
+func (l *Lines) line(n int) ([]byte, bool) {
 	starts := l.lineStarts()
 	if n < 1 || n > len(starts) {
-		return ""
+		return nil, false
 	}
 	start, end := int(starts[n-1]), len(l.data)
 	if n < len(starts) {
@@ -111,7 +111,13 @@ func (l *Lines) LineText(n int) string {
 	for end > start && (l.data[end-1] == '\n' || l.data[end-1] == '\r') {
 		end--
 	}
-	return string(l.data[start:end])
+	return l.data[start:end], true
+}
+
+// LineText returns the text of 1-based line n without its line ending ("" when out of range).
+func (l *Lines) LineText(n int) string {
+	line, _ := l.line(n)
+	return string(line)
 }
 
 // At returns a diagnostic at byte offset off, with the source line attached for display.
@@ -138,18 +144,10 @@ const snippetMaxBytes = 160
 // the caret's column within that text: the line itself when it is short, else the part of it
 // around col, with "…" where it was cut. It returns "", 0 for a line the file does not have.
 func (l *Lines) Snippet(n, col int) (text string, caretCol int) {
-	starts := l.lineStarts()
-	if n < 1 || n > len(starts) {
+	line, ok := l.line(n)
+	if !ok {
 		return "", 0
 	}
-	start, end := int(starts[n-1]), len(l.data)
-	if n < len(starts) {
-		end = int(starts[n])
-	}
-	for end > start && (l.data[end-1] == '\n' || l.data[end-1] == '\r') {
-		end--
-	}
-	line := l.data[start:end]
 	if len(line) <= snippetMaxBytes {
 		return string(line), col
 	}
@@ -188,12 +186,8 @@ func (l *Lines) asciiLine(n int) bool {
 	l.asciiMu.Lock()
 	defer l.asciiMu.Unlock()
 	if l.lastLine != n {
-		starts := l.lineStarts()
-		start, end := int(starts[n-1]), len(l.data)
-		if n < len(starts) {
-			end = int(starts[n])
-		}
-		l.lastLine, l.lastASCII = n, isASCII(l.data[start:end])
+		line, _ := l.line(n)
+		l.lastLine, l.lastASCII = n, isASCII(line)
 	}
 	return l.lastASCII
 }
