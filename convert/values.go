@@ -58,28 +58,30 @@ func (n node) indexed() bool { return n.c.Valid() }
 
 // get returns the member key of an object node (no value when absent or not an object).
 func (n node) get(key string) node {
+	var child node
+	switch {
+	case n.indexed() && n.c.Kind() == validate.KindObject:
+		child.c = n.c.Member(key)
+	case n.indexed():
+		child.c = n.c.Absent() // not an object: a missing member, positioned at n
+	default:
+		m, _ := n.v.(map[string]any)
+		child.v = m[key]
+	}
+	return n.memberPointer(child, key)
+}
+
+// memberPointer gives child, member key of n, its pointer: none with lazy pointers when it
+// exists (pointer() finds it), else n's pointer and the key.
+func (n node) memberPointer(child node, key string) node {
 	if n.lazyPtr {
-		child := node{lazyPtr: true, c: n.c.Absent()} // not an object: a missing member, positioned at n
-		if n.c.Kind() == validate.KindObject {
-			child.c = n.c.Member(key)
-		}
+		child.lazyPtr = true
 		if !child.c.Exact() {
 			child.ptr = n.pointer() + validate.JoinPointer(key)
 		}
 		return child
 	}
-	child := node{ptr: n.ptrs.member(n.ptr, key), ptrs: n.ptrs}
-	if n.indexed() {
-		if n.c.Kind() == validate.KindObject {
-			child.c = n.c.Member(key)
-		} else {
-			child.c = n.c.Absent() // not an object: a missing member, positioned at n
-		}
-		return child
-	}
-	if m, ok := n.v.(map[string]any); ok {
-		child.v = m[key]
-	}
+	child.ptr, child.ptrs = n.ptrs.member(n.ptr, key), n.ptrs
 	return child
 }
 
@@ -169,11 +171,7 @@ func (it *memberIter) next() (key string, child node, ok bool) {
 	if !ok {
 		return "", node{}, false
 	}
-	child = node{c: c, lazyPtr: p.lazyPtr, ptrs: p.ptrs}
-	if !p.lazyPtr {
-		child.ptr = p.ptrs.member(p.ptr, key)
-	}
-	return key, child, true
+	return key, p.memberPointer(node{c: c}, key), true
 }
 
 // len returns the number of elements of an array node (0 for any other).
@@ -187,20 +185,21 @@ func (n node) len() int {
 
 // item returns element i of an array node (see items), without making the others.
 func (n node) item(i int) node {
-	if n.lazyPtr {
-		out := node{lazyPtr: true, c: n.c.Index(i)}
+	var out node
+	if n.indexed() {
+		out.c = n.c.Index(i)
+	} else {
+		a, _ := n.v.([]any)
+		out.v = a[i]
+	}
+	if n.lazyPtr { // as memberPointer, for an element
+		out.lazyPtr = true
 		if !out.c.Exact() {
 			out.ptr = n.pointer() + "/" + strconv.Itoa(i)
 		}
 		return out
 	}
-	out := node{ptr: n.ptrs.element(n.ptr, i), ptrs: n.ptrs}
-	if n.indexed() {
-		out.c = n.c.Index(i)
-		return out
-	}
-	a, _ := n.v.([]any)
-	out.v = a[i]
+	out.ptr, out.ptrs = n.ptrs.element(n.ptr, i), n.ptrs
 	return out
 }
 
