@@ -85,11 +85,28 @@ func (st style) close(b *bytes.Buffer, base string) {
 
 // writeString writes s as a JSON string, without HTML escaping (outputs hold `${...}`).
 func writeString(b *bytes.Buffer, s string) {
+	if plainASCII(s) { // nearly every name, region and path: encoding/json would copy it as is
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
 	var tmp bytes.Buffer
 	enc := json.NewEncoder(&tmp)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s) // a string always encodes
 	b.Write(bytes.TrimSuffix(tmp.Bytes(), []byte("\n")))
+}
+
+// plainASCII reports whether s is printable ASCII without '"' or '\\', which JSON (with HTML
+// left unescaped) writes between quotes unchanged.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // storageValue is the "storage" section as a JSON value.
