@@ -113,6 +113,11 @@ func (a *App) parallel(n int, verb string, name func(int) string, fn func(int) e
 	errs := make([]error, n)
 	prog := a.newProgress(verb, n)
 	defer prog.finish()
+	if n == 1 { // the usual hook or build step: no worker goroutine to start and wait for
+		errs[0] = safeCall(name(0), fn, 0)
+		prog.step(name(0))
+		return errs[0]
+	}
 	// Workers claim the next index from a counter: with 10,000 small files, handing each index
 	// through a channel cost a goroutine wake-up per file.
 	var next atomic.Int64
