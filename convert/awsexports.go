@@ -15,15 +15,11 @@ func readAWSExports(ctx context.Context, doc *Document, data []byte, opts ReadOp
 		mapJSResult(doc, jsconfig.ReadStatic(doc.File, data, doc.Lines))
 		return nil
 	}
-	ev := opts.Evaluator
-	if ev == nil {
-		ev = &jsconfig.InProcess{}
-	}
 	timeout := opts.EvalTimeout
 	if timeout <= 0 {
 		timeout = DefaultEvalTimeout
 	}
-	res, err := jsconfig.Evaluate(ctx, ev, jsconfig.EvalRequest{Name: doc.File, Source: data, Defines: opts.Defines, Timeout: timeout}, doc.Lines)
+	res, err := jsconfig.Evaluate(ctx, opts.Evaluator, jsconfig.EvalRequest{Name: doc.File, Source: data, Defines: opts.Defines, Timeout: timeout}, doc.Lines)
 	if err != nil {
 		return err
 	}

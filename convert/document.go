@@ -72,8 +72,9 @@ type ReadOptions struct {
 	Defines map[string]string
 	// EvalTimeout bounds one evaluation (0 means DefaultEvalTimeout).
 	EvalTimeout time.Duration
-	// Evaluator runs --eval evaluations; nil means the in-process evaluator (bounded in time
-	// only). The CLI passes one that runs in a memory-limited child process.
+	// Evaluator runs --eval evaluations; nil means jsconfig.ChildProcess{}: each file in the
+	// sandbox program (amplify-storage-config-eval, beside this program or on PATH), bounded
+	// in time and memory. sandbox.InProcess evaluates in this process, bounded in time only.
 	Evaluator jsconfig.Evaluator
 	// MaxSize and MaxDepth cap every input (0 means DefaultMaxSize and DefaultMaxDepth).
 	MaxSize, MaxDepth int

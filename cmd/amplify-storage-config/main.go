@@ -12,9 +12,6 @@ import (
 )
 
 func main() {
-	if code, isChild := cli.EvalChild(os.Getenv, os.Stdin, os.Stdout, os.Stderr); isChild {
-		os.Exit(code)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()

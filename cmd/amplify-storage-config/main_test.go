@@ -14,12 +14,20 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/convert/jsconfig/sandbox"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
 
+// TestMain runs this test binary as either program when a script calls it by that name.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"amplify-storage-config": main})
+	testscript.Main(m, map[string]func(){
+		"amplify-storage-config": main,
+		"amplify-storage-config-eval": func() {
+			os.Exit(sandbox.Main(os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
+		},
+	})
 }
 
 // TestScripts runs the CLI behaviour scripts in testdata/script against the real main.

@@ -1,6 +1,8 @@
 // Package jsconfig reads the configuration object out of a JavaScript file (Gen 1
 // aws-exports.js and its hand-made copies): statically from goja's AST by default, or by
-// evaluating the file in a sandbox when asked to.
+// evaluating the file in a sandbox when asked to. ChildProcess runs each evaluation in the
+// amplify-storage-config-eval program under time and memory limits; the JavaScript runtime
+// itself (goja's) is in the sandbox package, which only that program links.
 package jsconfig
 
 import (
@@ -34,6 +36,16 @@ type NonLiteral struct {
 	// Code is the expression's source text, shortened for messages.
 	Code string
 }
+
+// DefaultTimeout bounds one evaluation when EvalRequest.Timeout is zero.
+const DefaultTimeout = 2 * time.Second
+
+// MaxNesting is the deepest nesting of arrays and objects read from a file, statically or by
+// an evaluator (which refuses an exported value nested deeper).
+const MaxNesting = maxNesting
+
+// MaxExportedJSON bounds the JSON text of an evaluated export, in characters.
+const MaxExportedJSON = 16 << 20
 
 // EvalRequest is one file to evaluate.
 type EvalRequest struct {

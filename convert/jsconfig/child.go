@@ -14,8 +14,8 @@ import (
 	"time"
 )
 
-// ChildEnv is the environment variable that makes a binary run ChildMain: set to "1" in the
-// child process ChildProcess starts.
+// ChildEnv is the environment variable ChildProcess sets to "1" in the sandbox program it
+// starts; the program refuses to run without it (it is not meant to be run by hand).
 const ChildEnv = "AMPLIFY_STORAGE_CONFIG_EVAL_CHILD"
 
 // DefaultMemoryLimit is the child's data limit (RLIMIT_DATA) when ChildProcess.MemoryLimit is 0.
@@ -27,12 +27,13 @@ const DefaultKillAfter = time.Second
 // maxChildStderr is how much of the child's stderr is kept to classify a failure.
 const maxChildStderr = 64 << 10
 
-// ChildProcess evaluates each file in a child process of the given binary, which sets its own
-// memory limit before running the InProcess evaluator; the parent kills it when the timeout
-// plus a grace period has passed. Any failure of the child becomes one short error.
+// ChildProcess evaluates each file in a child process: the sandbox program, which sets its own
+// memory limit before running the JavaScript (ServeChild with sandbox.InProcess); the parent
+// kills it when the timeout plus a grace period has passed. Any failure of the child becomes
+// one short error. The zero value runs the sandbox program found by FindSandbox.
 type ChildProcess struct {
-	// Exe is the binary to start; it must call ChildMain when ChildEnv is "1" ("" means
-	// os.Executable()).
+	// Exe is the program to start; it must call ServeChild with an evaluator ("" means
+	// FindSandbox's answer for the running program).
 	Exe string
 	// MemoryLimit is the child's RLIMIT_DATA in bytes (0 means DefaultMemoryLimit).
 	MemoryLimit int64
@@ -61,8 +62,8 @@ func (c ChildProcess) Evaluate(ctx context.Context, req EvalRequest) ([]byte, er
 	exe := c.Exe
 	if exe == "" {
 		var err error
-		if exe, err = os.Executable(); err != nil {
-			return nil, fmt.Errorf("evaluation of %s: finding the evaluator binary: %w", req.Name, err)
+		if exe, err = FindSandbox(); err != nil {
+			return nil, fmt.Errorf("evaluation of %s: %w", req.Name, err)
 		}
 	}
 	limit := c.MemoryLimit
@@ -87,7 +88,7 @@ func (c ChildProcess) Evaluate(ctx context.Context, req EvalRequest) ([]byte, er
 	cmd.Stdin = bytes.NewReader(in)
 	var stdout bytes.Buffer
 	stderr := &capped{max: maxChildStderr}
-	cmd.Stdout = &capped{buf: &stdout, max: maxOutput*2 + 4096}
+	cmd.Stdout = &capped{buf: &stdout, max: MaxExportedJSON*2 + 4096}
 	cmd.Stderr = stderr
 	cmd.WaitDelay = grace
 	runErr := cmd.Run()
@@ -153,9 +154,10 @@ func (w *capped) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// ChildMain is the child side of ChildProcess: it reads one request from stdin, limits its own
-// memory, evaluates in process and writes the response to stdout. It returns the exit code.
-func ChildMain(stdin io.Reader, stdout, stderr io.Writer) int {
+// ServeChild is the child side of ChildProcess, for the sandbox program: it reads one request
+// from stdin, limits this process's memory, evaluates it with ev and writes the response to
+// stdout. It returns the exit code.
+func ServeChild(ev Evaluator, stdin io.Reader, stdout, stderr io.Writer) int {
 	data, err := io.ReadAll(io.LimitReader(stdin, 1<<30))
 	if err != nil {
 		fmt.Fprintln(stderr, "reading the request:", err)
@@ -172,7 +174,7 @@ func ChildMain(stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var resp childResponse
-	out, err := InProcess{}.Evaluate(context.Background(), req.EvalRequest)
+	out, err := ev.Evaluate(context.Background(), req.EvalRequest)
 	var ee *EvalError
 	switch {
 	case errors.As(err, &ee):

@@ -51,7 +51,7 @@ func TestCorpusSweep(t *testing.T) {
 				t.Errorf("%s: unpositioned diagnostic %+v", name, d)
 			}
 		}
-		er, err := Evaluate(context.Background(), InProcess{}, EvalRequest{Name: name, Source: data, Timeout: 2 * time.Second}, nil)
+		er, err := Evaluate(context.Background(), InProcessForTest, EvalRequest{Name: name, Source: data, Timeout: 2 * time.Second}, nil)
 		switch {
 		case err != nil:
 			t.Errorf("%s: evaluation could not run: %v", name, err)

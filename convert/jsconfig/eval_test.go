@@ -21,7 +21,7 @@ func TestEvaluateMatchesStatic(t *testing.T) {
 		}
 		t.Run(c.file, func(t *testing.T) {
 			data := fixture(t, c.file)
-			r, err := Evaluate(context.Background(), InProcess{}, EvalRequest{Name: c.file, Source: data}, nil)
+			r, err := Evaluate(context.Background(), InProcessForTest, EvalRequest{Name: c.file, Source: data}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -70,7 +70,7 @@ func TestEvaluateInProcess(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			req := EvalRequest{Name: c.name, Source: []byte(c.src), Defines: c.defines, Timeout: 2 * time.Second}
-			r, err := Evaluate(context.Background(), InProcess{}, req, nil)
+			r, err := Evaluate(context.Background(), InProcessForTest, req, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,7 +87,7 @@ func TestEvaluateInProcess(t *testing.T) {
 
 func TestInProcessTimeout(t *testing.T) {
 	start := time.Now()
-	_, err := Evaluate(context.Background(), InProcess{}, EvalRequest{Name: "loop.js", Source: []byte("while (true) {}"),
+	_, err := Evaluate(context.Background(), InProcessForTest, EvalRequest{Name: "loop.js", Source: []byte("while (true) {}"),
 		Timeout: 200 * time.Millisecond}, nil)
 	if err == nil || !strings.Contains(err.Error(), "did not finish within 200ms") {
 		t.Fatalf("err = %v", err)
@@ -100,7 +100,7 @@ func TestInProcessTimeout(t *testing.T) {
 		t.Fatalf("took %s", d)
 	}
 	// A getter that loops runs while the value is exported: still bounded.
-	_, err = Evaluate(context.Background(), InProcess{}, EvalRequest{Name: "getter.js",
+	_, err = Evaluate(context.Background(), InProcessForTest, EvalRequest{Name: "getter.js",
 		Source: []byte("export default { get a() { for (;;) {} } }"), Timeout: 200 * time.Millisecond}, nil)
 	if err == nil || !strings.Contains(err.Error(), "did not finish") {
 		t.Fatalf("getter: err = %v", err)
@@ -110,7 +110,7 @@ func TestInProcessTimeout(t *testing.T) {
 func TestInProcessCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
-	_, err := InProcess{}.Evaluate(ctx, EvalRequest{Name: "loop.js", Source: []byte("for (;;) {}"), Timeout: time.Minute})
+	_, err := InProcessForTest.Evaluate(ctx, EvalRequest{Name: "loop.js", Source: []byte("for (;;) {}"), Timeout: time.Minute})
 	if err == nil || !strings.Contains(err.Error(), "canceled") {
 		t.Fatalf("err = %v", err)
 	}

@@ -63,7 +63,7 @@ func FuzzStaticVsEval(f *testing.F) {
 		if ferr != nil || !st.present || len(st.r.nonLiteral) > 0 || !literalOnly(st) {
 			return
 		}
-		r, err := Evaluate(context.Background(), InProcess{}, EvalRequest{Name: name, Source: data, Timeout: 5 * time.Second}, nil)
+		r, err := Evaluate(context.Background(), InProcessForTest, EvalRequest{Name: name, Source: data, Timeout: 5 * time.Second}, nil)
 		if err != nil {
 			t.Fatalf("evaluation could not run: %v", err)
 		}

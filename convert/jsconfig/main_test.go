@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// TestMain lets the test binary act as the ChildProcess evaluator's child.
+// TestMain lets the test binary act as the sandbox program ChildProcess starts.
 func TestMain(m *testing.M) {
 	if os.Getenv(ChildEnv) == "1" {
-		os.Exit(ChildMain(os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(ServeChild(InProcessForTest, os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }

@@ -1,4 +1,10 @@
-package jsconfig
+// Package sandbox evaluates JavaScript config files with goja, for --eval: InProcess runs a
+// file in a fresh runtime with no file, network or process access and a time limit, and Main is
+// the amplify-storage-config-eval program, which runs InProcess in a child process under a
+// memory limit (jsconfig.ChildProcess starts it). It is a package of its own because goja's
+// runtime is large: linking it costs every command of amplify-storage-config several
+// milliseconds of start-up, and only --eval needs it.
+package sandbox
 
 import (
 	"context"
@@ -8,21 +14,17 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
+
+	"github.com/seed-258d3fb3/amplify-storage-config/convert/jsconfig"
 )
-
-// DefaultTimeout bounds one evaluation when EvalRequest.Timeout is zero.
-const DefaultTimeout = 2 * time.Second
-
-// maxOutput bounds the JSON text of an exported value (characters).
-const maxOutput = 16 << 20
 
 // maxCallStack bounds JavaScript recursion (goja throws a RangeError beyond it).
 const maxCallStack = 10_000
 
 // InProcess evaluates a file in a fresh goja runtime inside this process. Time is bounded
 // (goja's Interrupt), memory is not: goja has no memory limit and Interrupt does not stop
-// native built-ins, so untrusted input should go through ChildProcess. The zero value is
-// ready to use.
+// native built-ins, so untrusted input should go through jsconfig.ChildProcess and the
+// amplify-storage-config-eval program (Main). The zero value is ready to use.
 type InProcess struct{}
 
 // serializer is the JavaScript that writes the exported value as JSON. It is defined before
@@ -77,31 +79,26 @@ const serializer = `(function () {
 	};
 })()`
 
-// prelude declares what CommonJS and rewritten ES module files assign to.
-const prelude = `var module = { exports: {} }; var exports = module.exports; var ` + syntheticDefault + `;`
-
 // timeUp is the value Interrupt is called with when the time is up.
 type timeUp struct{}
 
 // Evaluate runs req.Source and returns its exported value as JSON text. A failure of the
-// script is an *EvalError; any other error means the evaluation could not run.
-func (InProcess) Evaluate(ctx context.Context, req EvalRequest) ([]byte, error) {
+// script is a *jsconfig.EvalError; any other error means the evaluation could not run.
+func (InProcess) Evaluate(ctx context.Context, req jsconfig.EvalRequest) ([]byte, error) {
 	timeout := req.Timeout
 	if timeout <= 0 {
-		timeout = DefaultTimeout
+		timeout = jsconfig.DefaultTimeout
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	p, ferr := parseSource(req.Name, req.Source)
+	script, ferr := jsconfig.PrepareScript(req.Name, req.Source)
 	if ferr != nil {
 		return nil, ferr
 	}
-	g := indexProgram(p)
-	s, found := findExport(g)
-	prog, err := goja.CompileAST(p.prog, false)
+	prog, err := goja.CompileAST(script.Program(), false)
 	if err != nil {
-		return nil, &EvalError{Rule: RuleEvalError, Offset: -1, Message: "the script does not compile: " + err.Error()}
+		return nil, &jsconfig.EvalError{Rule: jsconfig.RuleEvalError, Offset: -1, Message: "the script does not compile: " + err.Error()}
 	}
 
 	vm := goja.New() // fresh per call and never reused: an interrupt may leave it poisoned
@@ -126,7 +123,7 @@ func (InProcess) Evaluate(ctx context.Context, req EvalRequest) ([]byte, error) 
 	stop := context.AfterFunc(ctx, func() { vm.Interrupt(ctx.Err()) })
 	defer stop()
 
-	out, err := run(vm, prog, p, s, found)
+	out, err := run(vm, prog, script)
 	if err != nil {
 		var interrupted *goja.InterruptedError
 		if errors.As(err, &interrupted) {
@@ -140,64 +137,61 @@ func (InProcess) Evaluate(ctx context.Context, req EvalRequest) ([]byte, error) 
 	return out, nil
 }
 
-// run executes the prelude, the script and the serializer in vm.
-func run(vm *goja.Runtime, prog *goja.Program, p *parsed, s site, found bool) ([]byte, error) {
+// run executes the prelude, the program and the serializer in vm.
+func run(vm *goja.Runtime, prog *goja.Program, script *jsconfig.Script) ([]byte, error) {
 	ser, err := vm.RunString(serializer)
 	if err != nil {
 		return nil, err
 	}
 	serialize, _ := goja.AssertFunction(ser)
-	if _, err := vm.RunString(prelude); err != nil {
+	if _, err := vm.RunString(script.Prelude()); err != nil {
 		return nil, err
 	}
 	if _, err := vm.RunProgram(prog); err != nil {
-		return nil, scriptError(p, err)
+		return nil, scriptError(script, err)
 	}
-	access := s.access
-	if !found { // nothing the static reader recognised: take whatever the script exported
-		access = "(" + syntheticDefault + " !== undefined ? " + syntheticDefault + " : module.exports)"
-	}
-	value, err := vm.RunString(access)
+	value, err := vm.RunString(script.ExportExpression())
 	if err != nil {
-		return nil, scriptError(p, err)
+		return nil, scriptError(script, err)
 	}
+	exportAt := script.ExportOffset()
 	if goja.IsUndefined(value) {
-		return nil, &EvalError{Rule: RuleNoExport, Offset: s.off, Message: "the script exports nothing (the exported value is undefined)"}
+		return nil, &jsconfig.EvalError{Rule: jsconfig.RuleNoExport, Offset: exportAt, Message: "the script exports nothing (the exported value is undefined)"}
 	}
-	text, err := serialize(goja.Undefined(), value, vm.ToValue(maxNesting), vm.ToValue(maxOutput))
+	text, err := serialize(goja.Undefined(), value, vm.ToValue(jsconfig.MaxNesting), vm.ToValue(jsconfig.MaxExportedJSON))
 	if err != nil {
-		e := scriptError(p, err)
-		if ee, ok := e.(*EvalError); ok && ee.Offset < 0 {
-			ee.Offset = s.off
+		e := scriptError(script, err)
+		if ee, ok := e.(*jsconfig.EvalError); ok && ee.Offset < 0 {
+			ee.Offset = exportAt
 		}
 		return nil, e
 	}
 	if goja.IsUndefined(text) {
-		return nil, &EvalError{Rule: RuleNoExport, Offset: s.off, Message: "the exported value is not JSON data (a function or symbol)"}
+		return nil, &jsconfig.EvalError{Rule: jsconfig.RuleNoExport, Offset: exportAt, Message: "the exported value is not JSON data (a function or symbol)"}
 	}
-	if !found && text.String() == "{}" {
-		return nil, noExport(p)
+	if ee := script.CheckExported(text.String()); ee != nil {
+		return nil, ee
 	}
 	return []byte(text.String()), nil
 }
 
 // scriptError turns an exception thrown by the script into an *EvalError positioned where it
 // was thrown; interrupts and other errors pass through.
-func scriptError(p *parsed, err error) error {
+func scriptError(script *jsconfig.Script, err error) error {
 	var overflow *goja.StackOverflowError
 	if errors.As(err, &overflow) {
-		return &EvalError{Rule: RuleEvalError, Offset: throwOffset(p, overflow.Stack()),
+		return &jsconfig.EvalError{Rule: jsconfig.RuleEvalError, Offset: throwOffset(script, overflow.Stack()),
 			Message: fmt.Sprintf("the script threw RangeError: maximum call stack size (%d) exceeded", maxCallStack)}
 	}
 	var exc *goja.Exception
 	if !errors.As(err, &exc) {
 		var syn *goja.CompilerSyntaxError
 		if errors.As(err, &syn) {
-			return &EvalError{Rule: RuleEvalError, Offset: -1, Message: "the script does not compile: " + syn.Message}
+			return &jsconfig.EvalError{Rule: jsconfig.RuleEvalError, Offset: -1, Message: "the script does not compile: " + syn.Message}
 		}
 		return err
 	}
-	off := throwOffset(p, exc.Stack())
+	off := throwOffset(script, exc.Stack())
 	msg := "the script threw " + exc.Value().String()
 	if obj, ok := exc.Value().(*goja.Object); ok && obj.ClassName() == "Error" {
 		if name := obj.Get("name"); name != nil && name.String() == "ReferenceError" {
@@ -205,32 +199,18 @@ func scriptError(p *parsed, err error) error {
 				"process.env holds only the values given with --define KEY=VALUE)"
 		}
 	}
-	return &EvalError{Rule: RuleEvalError, Offset: off, Message: msg}
+	return &jsconfig.EvalError{Rule: jsconfig.RuleEvalError, Offset: off, Message: msg}
 }
 
-// throwOffset returns the offset of the innermost stack frame in the script, moved from a
-// call's "(" back to the start of the callee (`process.exit(1)` points at `process`), or -1.
-func throwOffset(p *parsed, stack []goja.StackFrame) int {
+// throwOffset returns the offset of the innermost stack frame in the script (see
+// Script.ThrowOffset), or -1.
+func throwOffset(script *jsconfig.Script, stack []goja.StackFrame) int {
 	for _, fr := range stack {
 		pos := fr.Position()
-		if pos.Line <= 0 || fr.SrcName() != p.prog.File.Name() {
+		if pos.Line <= 0 || fr.SrcName() != script.Name() {
 			continue
 		}
-		off := offsetOf(p.src, pos.Line, pos.Column)
-		if off < len(p.src) && p.src[off] == '(' {
-			j := off
-			for j > 0 && (p.src[j-1] == ' ' || p.src[j-1] == '\t') {
-				j--
-			}
-			k := j
-			for k > 0 && (isIdentByte(p.src[k-1]) || p.src[k-1] == '.') {
-				k--
-			}
-			if k < j {
-				off = k
-			}
-		}
-		return off
+		return script.ThrowOffset(pos.Line, pos.Column)
 	}
 	return -1
 }

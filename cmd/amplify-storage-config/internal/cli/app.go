@@ -38,8 +38,6 @@ type App struct {
 	Environ func() []string
 	// IsTerminal reports whether a stream is an interactive terminal (colour, progress).
 	IsTerminal func(w any) bool
-	// Executable returns the path of the running binary, for the --eval child process.
-	Executable func() (string, error)
 	// Getwd returns the working directory, against which SARIF file URIs are made relative.
 	Getwd func() (string, error)
 }
@@ -48,7 +46,7 @@ type App struct {
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	a := &App{
 		Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv,
-		Environ: os.Environ, IsTerminal: isTerminal, Executable: os.Executable, Getwd: os.Getwd,
+		Environ: os.Environ, IsTerminal: isTerminal, Getwd: os.Getwd,
 	}
 	return a.Run(ctx, args)
 }

@@ -18,7 +18,6 @@ func testApp(terminal bool, env map[string]string) (*App, *bytes.Buffer, *bytes.
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut,
 		Getenv:     func(k string) string { return env[k] },
 		IsTerminal: func(any) bool { return terminal },
-		Executable: os.Executable,
 		Getwd:      os.Getwd,
 	}
 	return a, &out, &errOut

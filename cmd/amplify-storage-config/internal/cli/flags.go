@@ -184,12 +184,5 @@ func (r *readFlags) options(a *App) (convert.ReadOptions, error) {
 			opts.Defines[k] = v
 		}
 	}
-	if r.eval {
-		ev, err := a.evaluator()
-		if err != nil {
-			return opts, err
-		}
-		opts.Evaluator = ev
-	}
 	return opts, nil
 }
