@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-// Every aws-exports file of the shared corpus is read or rejected with a positioned error.
+// Every aws-exports file of the shared corpus is read or rejected with a positioned error, and
+// parsed the same with and without guessing its `export default` statements.
 func TestCorpusSweep(t *testing.T) {
 	shared := filepath.Join(repoRoot(), "..", "shared", "corpus")
 	var files []string
@@ -34,6 +35,7 @@ func TestCorpusSweep(t *testing.T) {
 		}
 		data = trimBOM(data)
 		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) { checkGuessMatches(t, name, data) })
 		r := ReadStatic(name, data, nil)
 		switch {
 		case r.Value != nil:

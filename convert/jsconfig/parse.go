@@ -36,6 +36,12 @@ type parsed struct {
 // parseSource parses a JavaScript file. Problems that stop reading (syntax errors, TypeScript,
 // inputs too deep to parse safely) come back as an *EvalError with an offset into data.
 func parseSource(name string, data []byte) (*parsed, *EvalError) {
+	return parseSourceGuessing(name, data, true)
+}
+
+// parseSourceGuessing is parseSource, guessing line-start `export default` statements before
+// the first parse when guessExports is set (see guessDefaultExports); tests compare both.
+func parseSourceGuessing(name string, data []byte, guessExports bool) (*parsed, *EvalError) {
 	if off, msg := checkComplexity(data); off >= 0 {
 		return nil, &EvalError{Rule: RuleTooComplex, Message: msg, Offset: off}
 	}
@@ -45,6 +51,17 @@ func parseSource(name string, data []byte) (*parsed, *EvalError) {
 			"JavaScript file it describes (aws-exports.js)"}
 	}
 	p := &parsed{src: bytes.Clone(data), reexport: -1, importOff: -1}
+	if guessExports {
+		if guesses := p.guessDefaultExports(); len(guesses) > 0 {
+			prog, err := parser.ParseFile(nil, name, string(p.src), 0, parser.WithDisableSourceMaps)
+			if err == nil && confirmDefaultExports(prog, guesses) {
+				p.prog = prog
+				return p, nil
+			}
+			// A wrong guess, or other statements to rewrite: start again from the file.
+			p = &parsed{src: bytes.Clone(data), reexport: -1, importOff: -1}
+		}
+	}
 	for round := 0; ; round++ {
 		prog, err := parser.ParseFile(nil, name, string(p.src), 0, parser.WithDisableSourceMaps)
 		if err == nil {
