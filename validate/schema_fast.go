@@ -6,61 +6,84 @@ import (
 	"fmt"
 	"maps"
 	"math/big"
-	"regexp"
-	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/seed-258d3fb3/amplify-storage-config/schema"
 )
 
-// fastSchema is a compiled form of one of the project's JSON Schemas that only answers "valid
-// or not", without jsonschema/v5. It supports the keywords the project's schemas use, each with
+// fastForm is the fast form of one of the project's JSON Schemas: it only answers "valid or
+// not", without jsonschema/v5. It supports the keywords the project's schemas use, each with
 // exactly jsonschema/v5's meaning (a differential test and a fuzz target hold it to that); a
 // schema that uses any other keyword gets no fast form and is always checked by jsonschema/v5.
+//
+// The form is a table of schema nodes that refer to their subschemas by index, not by
+// pointer: a table of plain values can be laid out by the linker (schema_fast_gen.go holds the
+// embedded schemas' forms so, built by compileFast and written out by a test), recursive
+// references included, and costs nothing to set up in a fresh process.
+type fastForm struct {
+	nodes []fastSchema // nodes[0] is not a schema: index 0 means "none"
+	root  schemaIndex
+}
+
+// schemaIndex is the place of a schema node in its fastForm's nodes; 0 is no schema.
+type schemaIndex int32
+
+// fastSchema is one schema node of a fastForm: a schema object or a boolean schema.
 type fastSchema struct {
-	always *bool // boolean schema (true or false)
+	always   boolSchema // a boolean schema's answer; notBoolSchema for a schema object
+	hasConst bool
+	unique   bool // uniqueItems
 
 	types      []string // "null", "boolean", "number", "integer", "string", "array", "object"
-	hasConst   bool
 	constValue any
 	enum       []any
-	// enumStrings holds enum as a set when every entry is a string (lists of actions and
-	// principals), so that the index is checked without decoding or comparing one by one;
-	// enumFew lists a small one, compared in order (cheaper than hashing, for the actions).
-	enumStrings map[string]bool
-	enumFew     []string
+	// enumStrings holds enum, sorted, when every entry is a string (lists of actions and
+	// principals), so that the index is checked without decoding: in place, in order when
+	// there are few (cheaper than searching, for the actions), else by binary search.
+	enumStrings []string
 
-	properties    map[string]*fastSchema
-	propertyFew   []namedSchema // properties when there are few: scanned, not hashed (property)
+	properties    []namedSchema // sorted by name
 	patterns      []fastPattern
-	additional    *fastSchema // nil: any other property is allowed
+	additional    schemaIndex // 0: any other property is allowed
 	required      []string
-	propertyNames *fastSchema
-	minProps      int
-	maxProps      int
+	propertyNames schemaIndex
+	items         schemaIndex
+	limits        *fastLimits // nil: no count or length bounds
+	pattern       *lazyRegexp
 
-	items    *fastSchema
-	minItems int
-	maxItems int
-	unique   bool
+	minimum *exactNumber
+	maximum *exactNumber
 
-	minLength int
-	maxLength int
-	pattern   *lazyRegexp
-
-	minimum *big.Rat
-	maximum *big.Rat
-
-	ref               *fastSchema
-	not               *fastSchema
-	allOf, anyOf      []*fastSchema
-	oneOf             []*fastSchema
-	ifS, thenS, elseS *fastSchema
+	ref               schemaIndex
+	not               schemaIndex
+	allOf, anyOf      []schemaIndex
+	oneOf             []schemaIndex
+	ifS, thenS, elseS schemaIndex
 }
+
+// boolSchema tells a boolean schema (true or false) from a schema object.
+type boolSchema uint8
+
+// The answers of a fastSchema's always field.
+const (
+	notBoolSchema boolSchema = iota // a schema object: its keywords decide
+	alwaysValid                     // the schema true
+	neverValid                      // the schema false
+)
+
+// fastLimits holds a schema's count and length bounds; a negative bound is no bound. They are
+// kept apart from fastSchema because few schemas have any.
+type fastLimits struct {
+	minProps, maxProps   int
+	minItems, maxItems   int
+	minLength, maxLength int
+}
+
+// noLimits are the bounds of a schema without any.
+var noLimits = fastLimits{-1, -1, -1, -1, -1, -1}
 
 // fastPattern is one patternProperties entry.
 type fastPattern struct {
@@ -70,7 +93,7 @@ type fastPattern struct {
 	// anchor ("^groups."), is that literal: a name without it cannot match, and most names
 	// are turned down without running the regular expression.
 	prefix string
-	schema *fastSchema
+	schema schemaIndex
 }
 
 // matches reports whether name matches the pattern.
@@ -81,67 +104,63 @@ func (p *fastPattern) matches(name string) bool {
 	return strings.HasPrefix(name, p.prefix) && p.re.MatchString(name)
 }
 
-// lazyRegexp is a regular expression checked when the schema is compiled and compiled only
-// when first matched: a run that checks one small document needs few of a schema's patterns
-// (often none: "^groups." runs only on a groups principal), and compiling them all took about
-// a third of convert's time beyond start-up. Safe for concurrent use.
-type lazyRegexp struct {
-	compiled func() *regexp.Regexp
-}
-
-// newLazyRegexp checks expr's syntax now and compiles it on first use. prefix is the literal
-// every match starts with when expr is anchored at the start of the text (see
-// anchoredPrefix), found from the same parse.
-func newLazyRegexp(expr string) (r *lazyRegexp, prefix string, err error) {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil, "", err
-	}
-	return &lazyRegexp{compiled: sync.OnceValue(func() *regexp.Regexp {
-		// Parse accepted it; Compile may still refuse an expression too large to run
-		// (over 1,000 repetitions), which no embedded schema holds: TestEverySchemaCompiles
-		// compiles every pattern with jsonschema/v5.
-		return regexp.MustCompile(expr)
-	})}, anchoredPrefix(re), nil
-}
-
-// MatchString reports whether s contains a match of the expression.
-func (r *lazyRegexp) MatchString(s string) bool { return r.compiled().MatchString(s) }
-
-// anchoredPrefix returns the literal that every match of the parsed pattern re starts with when
-// it is anchored at the start of the text ("^" without (?m)), else "".
-func anchoredPrefix(re *syntax.Regexp) string {
-	re = re.Simplify()
-	if re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
-		return ""
-	}
-	if lit := re.Sub[1]; lit.Op == syntax.OpLiteral && lit.Flags&syntax.FoldCase == 0 {
-		return string(lit.Rune)
-	}
-	return ""
-}
-
 // namedSchema is one entry of properties.
 type namedSchema struct {
 	name   string
-	schema *fastSchema
+	schema schemaIndex
 }
 
-// fewMax is the most properties or enum strings compared in order rather than hashed.
+// fewMax is the most properties or enum strings compared in order rather than searched.
 const fewMax = 8
 
-// property returns the schema of property name, if the schema declares it.
-func (s *fastSchema) property(name string) (*fastSchema, bool) {
-	if len(s.properties) > fewMax {
-		sub, ok := s.properties[name]
-		return sub, ok
+// property returns the schema of property name, or 0 if the schema does not declare it.
+func (s *fastSchema) property(name string) schemaIndex {
+	props := s.properties
+	if len(props) > fewMax {
+		lo, hi := 0, len(props)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if props[m].name < name {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(props) && props[lo].name == name {
+			return props[lo].schema
+		}
+		return 0
 	}
-	for i := range s.propertyFew {
-		if s.propertyFew[i].name == name {
-			return s.propertyFew[i].schema, true
+	for i := range props {
+		if props[i].name == name {
+			return props[i].schema
 		}
 	}
-	return nil, false
+	return 0
+}
+
+// hasEnumString reports whether raw, the bytes of a string, is one of enumStrings (compared
+// in place: no string is made).
+func (s *fastSchema) hasEnumString(raw []byte) bool {
+	strs := s.enumStrings
+	if len(strs) > fewMax {
+		lo, hi := 0, len(strs)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if strs[m] < string(raw) {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		return lo < len(strs) && strs[lo] == string(raw)
+	}
+	for _, e := range strs {
+		if string(raw) == e {
+			return true
+		}
+	}
+	return false
 }
 
 // annotationKeywords are keywords that never affect validity.
@@ -151,17 +170,23 @@ var annotationKeywords = map[string]bool{
 	"readOnly": true, "writeOnly": true,
 }
 
-// fastCompiler builds fastSchemas for the embedded schema documents, resolving $ref inside a
+// fastCompiler builds the fast form of an embedded schema document, resolving $ref inside a
 // document and between documents (by "$id").
 type fastCompiler struct {
-	docs map[string]any         // schema $id -> parsed document
-	done map[string]*fastSchema // absolute location -> compiled schema
+	docs  map[string]any         // schema $id -> parsed document
+	done  map[string]schemaIndex // absolute location -> compiled schema
+	nodes []fastSchema           // the form's table
 }
 
-// compileFast builds the fast form of the embedded schema called name.
-func compileFast(name string) (*fastSchema, error) {
-	c := &fastCompiler{docs: map[string]any{}, done: map[string]*fastSchema{}}
-	return c.compileRef(schema.SchemaID(name), "")
+// compileFast builds the fast form of the embedded schema called name from its JSON. It is the
+// only definition of the fast forms: the generated ones are its output, written out as Go.
+func compileFast(name string) (*fastForm, error) {
+	c := &fastCompiler{docs: map[string]any{}, done: map[string]schemaIndex{}, nodes: make([]fastSchema, 1, 64)}
+	root, err := c.compileRef(schema.SchemaID(name), "")
+	if err != nil {
+		return nil, err
+	}
+	return &fastForm{nodes: c.nodes, root: root}, nil
 }
 
 func (c *fastCompiler) doc(id string) (any, error) {
@@ -204,38 +229,42 @@ func decodeSchemaJSON(src []byte) (any, error) {
 	return v, nil
 }
 
-// compileRef compiles the schema at fragment pointer ptr inside document id.
-func (c *fastCompiler) compileRef(id, ptr string) (*fastSchema, error) {
+// compileRef compiles the schema at fragment pointer ptr inside document id and returns its
+// index.
+func (c *fastCompiler) compileRef(id, ptr string) (schemaIndex, error) {
 	key := id + "#" + ptr
-	if s, ok := c.done[key]; ok {
-		return s, nil
+	if i, ok := c.done[key]; ok {
+		return i, nil
 	}
 	d, err := c.doc(id)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	node, ok := valueAt(d, ptr)
 	if !ok {
-		return nil, fmt.Errorf("%s: cannot resolve", key)
+		return 0, fmt.Errorf("%s: cannot resolve", key)
 	}
-	s := &fastSchema{}
-	c.done[key] = s // before compiling, so that recursive references terminate
-	if err := c.fill(s, id, ptr, node); err != nil {
-		return nil, err
+	i := schemaIndex(len(c.nodes))
+	c.nodes = append(c.nodes, fastSchema{})
+	c.done[key] = i  // before compiling, so that recursive references terminate
+	var s fastSchema // stored once filled: compiling its subschemas grows c.nodes
+	if err := c.fill(&s, id, ptr, node); err != nil {
+		return 0, err
 	}
-	return s, nil
+	c.nodes[i] = s
+	return i, nil
 }
 
-func (c *fastCompiler) sub(id, ptr string, toks ...string) (*fastSchema, error) {
+func (c *fastCompiler) sub(id, ptr string, toks ...string) (schemaIndex, error) {
 	return c.compileRef(id, ptr+JoinPointer(toks...))
 }
 
-func (c *fastCompiler) subs(id, ptr, kw string, v any) ([]*fastSchema, error) {
+func (c *fastCompiler) subs(id, ptr, kw string, v any) ([]schemaIndex, error) {
 	arr, ok := v.([]any)
 	if !ok {
 		return nil, fmt.Errorf("%s: not an array", kw)
 	}
-	out := make([]*fastSchema, len(arr))
+	out := make([]schemaIndex, len(arr))
 	for i := range arr {
 		s, err := c.sub(id, ptr, kw, strconv.Itoa(i))
 		if err != nil {
@@ -255,36 +284,43 @@ func schemaInt(v any) (int, error) {
 	return i, err
 }
 
-func schemaRat(v any) (*big.Rat, error) {
+// schemaNumber returns the bound v (a JSON number), checked to be exact now and made exact on
+// first use.
+func schemaNumber(v any) (*exactNumber, error) {
 	n, ok := v.(json.Number)
 	if !ok {
 		return nil, fmt.Errorf("not a number")
 	}
-	r, ok := new(big.Rat).SetString(n.String())
-	if !ok {
+	if _, ok := new(big.Rat).SetString(n.String()); !ok {
 		return nil, fmt.Errorf("bad number %s", n)
 	}
-	return r, nil
+	return &exactNumber{text: n.String()}, nil
+}
+
+// bounds returns s.limits, first made without bounds if s has none yet.
+func (s *fastSchema) bounds() *fastLimits {
+	if s.limits == nil {
+		l := noLimits
+		s.limits = &l
+	}
+	return s.limits
 }
 
 // fill compiles node (found at id#ptr) into s.
 func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
-	s.minProps, s.maxProps, s.minItems, s.maxItems, s.minLength, s.maxLength = -1, -1, -1, -1, -1, -1
 	if b, ok := node.(bool); ok {
-		s.always = &b
+		s.always = neverValid
+		if b {
+			s.always = alwaysValid
+		}
 		return nil
 	}
 	m, ok := node.(map[string]any)
 	if !ok {
 		return fmt.Errorf("%s#%s: a schema must be an object or a boolean", id, ptr)
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys) // deterministic errors
 	var err error
-	for _, kw := range keys {
+	for _, kw := range slices.Sorted(maps.Keys(m)) { // sorted: deterministic errors and tables
 		v := m[kw]
 		switch kw {
 		case "type":
@@ -310,39 +346,26 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 				return fmt.Errorf("%s#%s: bad enum", id, ptr)
 			}
 			s.enum = arr
-			s.enumStrings = stringSet(arr)
-			if s.enumStrings != nil && len(arr) <= fewMax {
-				for _, e := range arr {
-					s.enumFew = append(s.enumFew, e.(string))
-				}
-			}
+			s.enumStrings = sortedStrings(arr)
 		case "properties":
 			pm, ok := v.(map[string]any)
 			if !ok {
 				return fmt.Errorf("%s#%s: bad properties", id, ptr)
 			}
-			s.properties = make(map[string]*fastSchema, len(pm))
-			for name := range pm {
-				if s.properties[name], err = c.sub(id, ptr, kw, name); err != nil {
+			s.properties = make([]namedSchema, 0, len(pm))
+			for _, name := range slices.Sorted(maps.Keys(pm)) {
+				sub, err := c.sub(id, ptr, kw, name)
+				if err != nil {
 					return err
 				}
-			}
-			if len(pm) <= fewMax {
-				for _, name := range slices.Sorted(maps.Keys(s.properties)) {
-					s.propertyFew = append(s.propertyFew, namedSchema{name, s.properties[name]})
-				}
+				s.properties = append(s.properties, namedSchema{name, sub})
 			}
 		case "patternProperties":
 			pm, ok := v.(map[string]any)
 			if !ok {
 				return fmt.Errorf("%s#%s: bad patternProperties", id, ptr)
 			}
-			pats := make([]string, 0, len(pm))
-			for p := range pm {
-				pats = append(pats, p)
-			}
-			slices.Sort(pats)
-			for _, p := range pats {
+			for _, p := range slices.Sorted(maps.Keys(pm)) {
 				sub, err := c.sub(id, ptr, kw, p)
 				if err != nil {
 					return err
@@ -358,13 +381,9 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 				s.patterns = append(s.patterns, fastPattern{re: re, prefix: prefix, schema: sub})
 			}
 		case "additionalProperties":
-			if s.additional, err = c.sub(id, ptr, kw); err != nil {
-				return err
-			}
+			s.additional, err = c.sub(id, ptr, kw)
 		case "propertyNames":
-			if s.propertyNames, err = c.sub(id, ptr, kw); err != nil {
-				return err
-			}
+			s.propertyNames, err = c.sub(id, ptr, kw)
 		case "required":
 			arr, ok := v.([]any)
 			if !ok {
@@ -378,15 +397,15 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 				s.required = append(s.required, str)
 			}
 		case "minProperties":
-			s.minProps, err = schemaInt(v)
+			s.bounds().minProps, err = schemaInt(v)
 		case "maxProperties":
-			s.maxProps, err = schemaInt(v)
+			s.bounds().maxProps, err = schemaInt(v)
 		case "items":
 			s.items, err = c.sub(id, ptr, kw)
 		case "minItems":
-			s.minItems, err = schemaInt(v)
+			s.bounds().minItems, err = schemaInt(v)
 		case "maxItems":
-			s.maxItems, err = schemaInt(v)
+			s.bounds().maxItems, err = schemaInt(v)
 		case "uniqueItems":
 			b, ok := v.(bool)
 			if !ok {
@@ -394,9 +413,9 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 			}
 			s.unique = b
 		case "minLength":
-			s.minLength, err = schemaInt(v)
+			s.bounds().minLength, err = schemaInt(v)
 		case "maxLength":
-			s.maxLength, err = schemaInt(v)
+			s.bounds().maxLength, err = schemaInt(v)
 		case "pattern":
 			str, ok := v.(string)
 			if !ok {
@@ -404,9 +423,9 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 			}
 			s.pattern, _, err = newLazyRegexp(str)
 		case "minimum":
-			s.minimum, err = schemaRat(v)
+			s.minimum, err = schemaNumber(v)
 		case "maximum":
-			s.maximum, err = schemaRat(v)
+			s.maximum, err = schemaNumber(v)
 		case "$ref":
 			ref, ok := v.(string)
 			if !ok {
@@ -447,17 +466,18 @@ func (c *fastCompiler) fill(s *fastSchema, id, ptr string, node any) error {
 	return nil
 }
 
-// stringSet returns the entries of arr as a set, or nil when some entry is not a string.
-func stringSet(arr []any) map[string]bool {
-	set := make(map[string]bool, len(arr))
+// sortedStrings returns the entries of arr sorted, or nil when some entry is not a string.
+func sortedStrings(arr []any) []string {
+	strs := make([]string, 0, len(arr))
 	for _, e := range arr {
 		s, ok := e.(string)
 		if !ok {
 			return nil
 		}
-		set[s] = true
+		strs = append(strs, s)
 	}
-	return set
+	slices.Sort(strs)
+	return strs
 }
 
 // jsonKind returns the JSON type of a decoded value as jsonschema/v5 names it, or "" for a Go
@@ -652,10 +672,14 @@ func firstDuplicate(arr []any) (int, int) {
 	return -1, -1
 }
 
-// valid reports whether v satisfies s.
-func (s *fastSchema) valid(v any) bool {
-	if s.always != nil {
-		return *s.always
+// valid reports whether v satisfies the schema.
+func (f *fastForm) valid(v any) bool { return f.validAt(f.root, v) }
+
+// validAt reports whether v satisfies schema node i.
+func (f *fastForm) validAt(i schemaIndex, v any) bool {
+	s := &f.nodes[i]
+	if s.always != notBoolSchema {
+		return s.always == alwaysValid
 	}
 	kind := jsonKind(v)
 	if kind == "" {
@@ -672,11 +696,11 @@ func (s *fastSchema) valid(v any) bool {
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		if !s.validObject(x) {
+		if !f.validObject(s, x) {
 			return false
 		}
 	case []any:
-		if !s.validArray(x) {
+		if !f.validArray(s, x) {
 			return false
 		}
 	case string:
@@ -688,10 +712,10 @@ func (s *fastSchema) valid(v any) bool {
 			return false
 		}
 	}
-	if s.ref != nil && !s.ref.valid(v) { // the commonest applicator, followed without a closure
+	if s.ref != 0 && !f.validAt(s.ref, v) { // the commonest applicator, followed without a closure
 		return false
 	}
-	return !s.hasApplicators() || s.validApplicators(func(sub *fastSchema) bool { return sub.valid(v) })
+	return !s.hasApplicators() || s.validApplicators(func(sub schemaIndex) bool { return f.validAt(sub, v) })
 }
 
 // The keyword checks below are shared by valid (decoded values) and validNode (a document's
@@ -717,14 +741,13 @@ func (s *fastSchema) typeMatch(kind string) (ok, ifInteger bool) {
 
 // checksStrings reports whether s has a keyword that reads a string's text.
 func (s *fastSchema) checksStrings() bool {
-	return s.minLength >= 0 || s.maxLength >= 0 || s.pattern != nil
+	return s.pattern != nil || (s.limits != nil && (s.limits.minLength >= 0 || s.limits.maxLength >= 0))
 }
 
 // validString checks minLength, maxLength and pattern.
 func (s *fastSchema) validString(x string) bool {
-	if s.minLength >= 0 || s.maxLength >= 0 {
-		n := utf8.RuneCountInString(x)
-		if (s.minLength >= 0 && n < s.minLength) || (s.maxLength >= 0 && n > s.maxLength) {
+	if l := s.limits; l != nil && (l.minLength >= 0 || l.maxLength >= 0) {
+		if !countOK(utf8.RuneCountInString(x), l.minLength, l.maxLength) {
 			return false
 		}
 	}
@@ -740,19 +763,19 @@ func (s *fastSchema) validNumber(n any) bool {
 		return true
 	}
 	r := ratOf(n)
-	return r != nil && (s.minimum == nil || r.Cmp(s.minimum) >= 0) && (s.maximum == nil || r.Cmp(s.maximum) <= 0)
+	return r != nil && (s.minimum == nil || r.Cmp(s.minimum.rat()) >= 0) && (s.maximum == nil || r.Cmp(s.maximum.rat()) <= 0)
 }
 
 // hasApplicators reports whether s has a keyword validApplicators applies (most subschemas
 // have none: asking first spares the hot path a closure per value).
 func (s *fastSchema) hasApplicators() bool {
-	return s.not != nil || s.allOf != nil || s.anyOf != nil || s.oneOf != nil || s.ifS != nil
+	return s.not != 0 || s.allOf != nil || s.anyOf != nil || s.oneOf != nil || s.ifS != 0
 }
 
 // validApplicators applies not, allOf, anyOf, oneOf and if/then/else ($ref is followed by the
 // walkers themselves); valid answers whether the value satisfies one subschema.
-func (s *fastSchema) validApplicators(valid func(*fastSchema) bool) bool {
-	if s.not != nil && valid(s.not) {
+func (s *fastSchema) validApplicators(valid func(schemaIndex) bool) bool {
+	if s.not != 0 && valid(s.not) {
 		return false
 	}
 	for _, sub := range s.allOf {
@@ -774,12 +797,12 @@ func (s *fastSchema) validApplicators(valid func(*fastSchema) bool) bool {
 			return false
 		}
 	}
-	if s.ifS != nil {
+	if s.ifS != 0 {
 		if valid(s.ifS) {
-			if s.thenS != nil && !valid(s.thenS) {
+			if s.thenS != 0 && !valid(s.thenS) {
 				return false
 			}
-		} else if s.elseS != nil && !valid(s.elseS) {
+		} else if s.elseS != 0 && !valid(s.elseS) {
 			return false
 		}
 	}
@@ -791,13 +814,24 @@ func countOK(n, lo, hi int) bool {
 	return (lo < 0 || n >= lo) && (hi < 0 || n <= hi)
 }
 
-// checksMembers reports whether s has a keyword that reads an object's members one by one.
-func (s *fastSchema) checksMembers() bool {
-	return s.properties != nil || s.patterns != nil || s.additional != nil || s.propertyNames != nil
+// propsOK reports whether an object with n members has as many as s allows.
+func (s *fastSchema) propsOK(n int) bool {
+	return s.limits == nil || countOK(n, s.limits.minProps, s.limits.maxProps)
 }
 
-func (s *fastSchema) validObject(obj map[string]any) bool {
-	if !countOK(len(obj), s.minProps, s.maxProps) {
+// itemsOK reports whether an array with n elements has as many as s allows.
+func (s *fastSchema) itemsOK(n int) bool {
+	return s.limits == nil || countOK(n, s.limits.minItems, s.limits.maxItems)
+}
+
+// checksMembers reports whether s has a keyword that reads an object's members one by one.
+func (s *fastSchema) checksMembers() bool {
+	return s.properties != nil || s.patterns != nil || s.additional != 0 || s.propertyNames != 0
+}
+
+// validObject checks the object keywords of s on obj.
+func (f *fastForm) validObject(s *fastSchema, obj map[string]any) bool {
+	if !s.propsOK(len(obj)) {
 		return false
 	}
 	for _, name := range s.required {
@@ -809,13 +843,13 @@ func (s *fastSchema) validObject(obj map[string]any) bool {
 		return true
 	}
 	for name, val := range obj {
-		if s.propertyNames != nil && !s.propertyNames.valid(name) {
+		if s.propertyNames != 0 && !f.validAt(s.propertyNames, name) {
 			return false
 		}
 		evaluated := false
-		if sub, ok := s.property(name); ok {
+		if sub := s.property(name); sub != 0 {
 			evaluated = true
-			if !sub.valid(val) {
+			if !f.validAt(sub, val) {
 				return false
 			}
 		}
@@ -823,20 +857,21 @@ func (s *fastSchema) validObject(obj map[string]any) bool {
 			p := &s.patterns[i]
 			if p.matches(name) {
 				evaluated = true
-				if !p.schema.valid(val) {
+				if !f.validAt(p.schema, val) {
 					return false
 				}
 			}
 		}
-		if !evaluated && s.additional != nil && !s.additional.valid(val) {
+		if !evaluated && s.additional != 0 && !f.validAt(s.additional, val) {
 			return false
 		}
 	}
 	return true
 }
 
-func (s *fastSchema) validArray(arr []any) bool {
-	if !countOK(len(arr), s.minItems, s.maxItems) {
+// validArray checks the array keywords of s on arr.
+func (f *fastForm) validArray(s *fastSchema, arr []any) bool {
+	if !s.itemsOK(len(arr)) {
 		return false
 	}
 	if s.unique {
@@ -844,9 +879,9 @@ func (s *fastSchema) validArray(arr []any) bool {
 			return false
 		}
 	}
-	if s.items != nil {
+	if s.items != 0 {
 		for _, e := range arr {
-			if !s.items.valid(e) {
+			if !f.validAt(s.items, e) {
 				return false
 			}
 		}

@@ -20,7 +20,7 @@ func fastMatchesFull(t testing.TB, label string, v any) int {
 	if len(hugeNumbers(v, "", nil)) > 0 {
 		return 0 // jsonschema/v5 would spend seconds making such numbers exact; SchemaCheck reports them
 	}
-	return forEachSchema(t, func(name string, fast *fastSchema, full *jsonschema.Schema) {
+	return forEachSchema(t, func(name string, fast *fastForm, full *jsonschema.Schema) {
 		fv := fast.valid(v)
 		if err := full.Validate(v); fv != (err == nil) {
 			b, _ := json.Marshal(v)
@@ -31,7 +31,7 @@ func fastMatchesFull(t testing.TB, label string, v any) int {
 
 // forEachSchema calls check with both compiled forms of every embedded schema and returns how
 // many it checked.
-func forEachSchema(t testing.TB, check func(name string, fast *fastSchema, full *jsonschema.Schema)) int {
+func forEachSchema(t testing.TB, check func(name string, fast *fastForm, full *jsonschema.Schema)) int {
 	t.Helper()
 	for _, name := range schema.Names() {
 		cs := compiledSchemas()[name]
@@ -61,7 +61,7 @@ func treeMatchesFull(t testing.TB, label string, data []byte) int {
 	if len(hugeNumbers(v, "", nil)) > 0 {
 		return 0 // as in fastMatchesFull
 	}
-	return forEachSchema(t, func(name string, fast *fastSchema, full *jsonschema.Schema) {
+	return forEachSchema(t, func(name string, fast *fastForm, full *jsonschema.Schema) {
 		tv, fv, err := fast.validNode(j.index, rootNode), fast.valid(v), full.Validate(v)
 		if tv != fv || tv != (err == nil) {
 			t.Errorf("%s with schema %s: on the index valid=%v, on the decoded value valid=%v, jsonschema/v5 says %v\ndocument: %.2000s",

@@ -19,10 +19,15 @@ var kindNames = [...]string{
 	KindString: "string", KindArray: "array", KindObject: "object",
 }
 
-// validNode reports whether node n of document x satisfies s, as s.valid(x.value(n)).
-func (s *fastSchema) validNode(x *jsonIndex, n int32) bool {
-	if s.always != nil {
-		return *s.always
+// validNode reports whether node n of document x satisfies the schema, as valid(x.value(n)).
+func (f *fastForm) validNode(x *jsonIndex, n int32) bool { return f.validNodeAt(f.root, x, n) }
+
+// validNodeAt reports whether node n of document x satisfies schema node i, as
+// validAt(i, x.value(n)).
+func (f *fastForm) validNodeAt(i schemaIndex, x *jsonIndex, n int32) bool {
+	s := &f.nodes[i]
+	if s.always != notBoolSchema {
+		return s.always == alwaysValid
 	}
 	off := x.nodes[n].off
 	kind := kindAt(x.text, off)
@@ -40,14 +45,14 @@ func (s *fastSchema) validNode(x *jsonIndex, n int32) bool {
 		if x.repeatsKeys(n) {
 			// Repeated keys: the decoded object (the last of each key wins) is what counts.
 			obj, _ := x.value(n).(map[string]any)
-			if !s.validObject(obj) {
+			if !f.validObject(s, obj) {
 				return false
 			}
-		} else if !s.validObjectNode(x, n) {
+		} else if !f.validObjectNode(s, x, n) {
 			return false
 		}
 	case KindArray:
-		if !s.validArrayNode(x, n) {
+		if !f.validArrayNode(s, x, n) {
 			return false
 		}
 	case KindString:
@@ -59,10 +64,10 @@ func (s *fastSchema) validNode(x *jsonIndex, n int32) bool {
 			return false
 		}
 	}
-	if s.ref != nil && !s.ref.validNode(x, n) { // the commonest applicator, followed without a closure
+	if s.ref != 0 && !f.validNodeAt(s.ref, x, n) { // the commonest applicator, followed without a closure
 		return false
 	}
-	return !s.hasApplicators() || s.validApplicators(func(sub *fastSchema) bool { return sub.validNode(x, n) })
+	return !s.hasApplicators() || s.validApplicators(func(sub schemaIndex) bool { return f.validNodeAt(sub, x, n) })
 }
 
 // equals is jsonEqual(x.value(n), v), without decoding n when v is a string.
@@ -82,23 +87,16 @@ func (x *jsonIndex) inEnum(n int32, s *fastSchema) bool {
 		return false
 	}
 	if raw, plain := rawString(x.text, x.nodes[n].off); plain && utf8.Valid(raw) {
-		if s.enumFew != nil {
-			for _, e := range s.enumFew {
-				if string(raw) == e { // compared in place: no string is made
-					return true
-				}
-			}
-			return false
-		}
-		return s.enumStrings[string(raw)] // looked up in place: no string is made
+		return s.hasEnumString(raw)
 	}
-	return s.enumStrings[jsonString(x.text, x.nodes[n].off)]
+	return s.hasEnumString([]byte(jsonString(x.text, x.nodes[n].off)))
 }
 
-// validObjectNode is validObject for object n, which has no repeated keys.
-func (s *fastSchema) validObjectNode(x *jsonIndex, n int32) bool {
+// validObjectNode checks the object keywords of s on object n, which has no repeated keys
+// (validObject on the index).
+func (f *fastForm) validObjectNode(s *fastSchema, x *jsonIndex, n int32) bool {
 	node := &x.nodes[n]
-	if !countOK(int(node.count), s.minProps, s.maxProps) {
+	if !s.propsOK(int(node.count)) {
 		return false
 	}
 	for _, name := range s.required {
@@ -113,13 +111,13 @@ func (s *fastSchema) validObjectNode(x *jsonIndex, n int32) bool {
 	// of every object, and sharing it through a callback cost ~10% of the whole check).
 	for val := n + 1; val < node.end; val = x.nodes[val].end {
 		name := x.key(val)
-		if s.propertyNames != nil && !s.propertyNames.valid(name) {
+		if s.propertyNames != 0 && !f.validAt(s.propertyNames, name) {
 			return false
 		}
 		evaluated := false
-		if sub, ok := s.property(name); ok {
+		if sub := s.property(name); sub != 0 {
 			evaluated = true
-			if !sub.validNode(x, val) {
+			if !f.validNodeAt(sub, x, val) {
 				return false
 			}
 		}
@@ -127,40 +125,41 @@ func (s *fastSchema) validObjectNode(x *jsonIndex, n int32) bool {
 			p := &s.patterns[k]
 			if p.matches(name) {
 				evaluated = true
-				if !p.schema.validNode(x, val) {
+				if !f.validNodeAt(p.schema, x, val) {
 					return false
 				}
 			}
 		}
-		if !evaluated && s.additional != nil && !s.additional.validNode(x, val) {
+		if !evaluated && s.additional != 0 && !f.validNodeAt(s.additional, x, val) {
 			return false
 		}
 	}
 	return true
 }
 
-// validArrayNode is validArray for array n.
-func (s *fastSchema) validArrayNode(x *jsonIndex, n int32) bool {
+// validArrayNode checks the array keywords of s on array n (validArray on the index).
+func (f *fastForm) validArrayNode(s *fastSchema, x *jsonIndex, n int32) bool {
 	node := &x.nodes[n]
-	if !countOK(int(node.count), s.minItems, s.maxItems) {
+	if !s.itemsOK(int(node.count)) {
 		return false
 	}
 	if s.unique && !x.uniqueItems(n) {
 		return false
 	}
-	if s.items == nil {
+	if s.items == 0 {
 		return true
 	}
 	if parts := min(runtime.GOMAXPROCS(0), int(node.count)); parts > 1 && node.end-n > parallelSchemaNodes {
-		return s.itemsValidInParts(x, n, parts)
+		return f.itemsValidInParts(s.items, x, n, parts)
 	}
-	return s.itemsValid(x, n+1, node.end)
+	return f.itemsValid(s.items, x, n+1, node.end)
 }
 
-// itemsValid checks the array elements from node first up to (not including) node end.
-func (s *fastSchema) itemsValid(x *jsonIndex, first, end int32) bool {
+// itemsValid checks the array elements from node first up to (not including) node end against
+// schema node items.
+func (f *fastForm) itemsValid(items schemaIndex, x *jsonIndex, first, end int32) bool {
 	for k := first; k < end; k = x.nodes[k].end {
-		if !s.items.validNode(x, k) {
+		if !f.validNodeAt(items, x, k) {
 			return false
 		}
 	}
@@ -172,9 +171,9 @@ func (s *fastSchema) itemsValid(x *jsonIndex, first, end int32) bool {
 // ~260,000 values), never a real small one.
 const parallelSchemaNodes = 1 << 15
 
-// itemsValidInParts checks the elements of array n in parts, one per core, each a run of
-// about the same number of elements; the array is valid when every part is.
-func (s *fastSchema) itemsValidInParts(x *jsonIndex, n int32, parts int) bool {
+// itemsValidInParts checks the elements of array n against schema node items in parts, one per
+// core, each a run of about the same number of elements; the array is valid when every part is.
+func (f *fastForm) itemsValidInParts(items schemaIndex, x *jsonIndex, n int32, parts int) bool {
 	node := &x.nodes[n]
 	bounds := make([]int32, 0, parts+1) // the first node of each part, then the array's end
 	k, i := n+1, 0
@@ -186,7 +185,7 @@ func (s *fastSchema) itemsValidInParts(x *jsonIndex, n int32, parts int) bool {
 	}
 	bounds = append(bounds, node.end)
 	valid := make([]bool, parts)
-	inParallel(parts, func(p int) { valid[p] = s.itemsValid(x, bounds[p], bounds[p+1]) })
+	inParallel(parts, func(p int) { valid[p] = f.itemsValid(items, x, bounds[p], bounds[p+1]) })
 	return !slices.Contains(valid, false)
 }
 
