@@ -180,8 +180,16 @@ type fastCompiler struct {
 
 // compileFast builds the fast form of the embedded schema called name from its JSON. It is the
 // only definition of the fast forms: the generated ones are its output, written out as Go.
-func compileFast(name string) (*fastForm, error) {
-	c := &fastCompiler{docs: map[string]any{}, done: map[string]schemaIndex{}, nodes: make([]fastSchema, 1, 64)}
+func compileFast(name string) (*fastForm, error) { return newFastCompiler().compile(name) }
+
+// newFastCompiler returns a compiler for one fast form.
+func newFastCompiler() *fastCompiler {
+	return &fastCompiler{docs: map[string]any{}, done: map[string]schemaIndex{}, nodes: make([]fastSchema, 1, 64)}
+}
+
+// compile builds the fast form of the embedded schema called name; c.done then tells where in
+// the schema documents each node comes from.
+func (c *fastCompiler) compile(name string) (*fastForm, error) {
 	root, err := c.compileRef(schema.SchemaID(name), "")
 	if err != nil {
 		return nil, err
