@@ -12,7 +12,8 @@ import (
 )
 
 // compiledSchema is one embedded schema in both compiled forms, each built at most once and only
-// when first needed: the fast form answers valid-or-not, jsonschema/v5 explains what is wrong.
+// when first needed: the fast form answers valid-or-not (generated ahead of time: see
+// fastFormOf), jsonschema/v5 explains what is wrong.
 type compiledSchema struct {
 	fast func() (*fastForm, error)
 	full func() (*jsonschema.Schema, error)
@@ -25,7 +26,7 @@ var compiledSchemas = sync.OnceValue(func() map[string]*compiledSchema {
 	m := make(map[string]*compiledSchema)
 	for _, name := range schema.Names() {
 		m[name] = &compiledSchema{
-			fast: sync.OnceValues(func() (*fastForm, error) { return compileFast(name) }),
+			fast: sync.OnceValues(func() (*fastForm, error) { return fastFormOf(name) }),
 			full: sync.OnceValues(func() (*jsonschema.Schema, error) { return compileFull(name) }),
 			raw: sync.OnceValues(func() (any, error) {
 				src, _ := schema.Source(name)

@@ -24,8 +24,9 @@ var fastGenRoots = []generatedRoot{
 	{"team-provider-info", 177},
 }
 
-// fastGenRegexps are the regular expressions of fastGenNodes, each compiled when first matched.
-var fastGenRegexps = []lazyRegexp{
+// fastGenRegexps are the regular expressions of fastGenNodes, each compiled when first matched
+// (an array: the address of an element of a slice would be taken at package init).
+var fastGenRegexps = [...]lazyRegexp{
 	{expr: "^entity."},
 	{expr: "^groups."},
 }

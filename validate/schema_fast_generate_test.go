@@ -262,7 +262,8 @@ var fastGenRoots = []generatedRoot{
 	for _, r := range g.roots {
 		fmt.Fprintf(&b, "\t{%q, %d},\n", r.name, r.root)
 	}
-	b.WriteString("}\n\n// fastGenRegexps are the regular expressions of fastGenNodes, each compiled when first matched.\nvar fastGenRegexps = []lazyRegexp{\n")
+	b.WriteString("}\n\n// fastGenRegexps are the regular expressions of fastGenNodes, each compiled when first matched\n" +
+		"// (an array: the address of an element of a slice would be taken at package init).\nvar fastGenRegexps = [...]lazyRegexp{\n")
 	for _, re := range g.res {
 		fmt.Fprintf(&b, "\t{expr: %q},\n", re)
 	}

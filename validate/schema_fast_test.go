@@ -30,7 +30,7 @@ func fastMatchesFull(t testing.TB, label string, v any) int {
 }
 
 // forEachSchema calls check with both compiled forms of every embedded schema and returns how
-// many it checked.
+// many it checked. The fast form is the one SchemaCheck uses: the generated one.
 func forEachSchema(t testing.TB, check func(name string, fast *fastForm, full *jsonschema.Schema)) int {
 	t.Helper()
 	for _, name := range schema.Names() {
@@ -38,6 +38,9 @@ func forEachSchema(t testing.TB, check func(name string, fast *fastForm, full *j
 		fast, err := cs.fast()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
+		}
+		if !isGenerated(fast) {
+			t.Fatalf("%s: the fast form in use is not the generated one", name)
 		}
 		full, err := cs.full()
 		if err != nil {
