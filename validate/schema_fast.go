@@ -110,8 +110,11 @@ type namedSchema struct {
 	schema schemaIndex
 }
 
-// fewMax is the most properties or enum strings compared in order rather than searched.
-const fewMax = 8
+// fewMax is the most properties or enum strings compared in order rather than by binary
+// search: up to about this many, comparing for equality (lengths first) is as fast as the
+// ordered comparisons of a binary search (the outputs schemas' objects have up to 14
+// properties, their lists of attributes 18 names).
+const fewMax = 16
 
 // property returns the schema of property name, or 0 if the schema does not declare it.
 func (s *fastSchema) property(name string) schemaIndex {
