@@ -178,7 +178,7 @@ var annotationKeywords = map[string]bool{
 type fastCompiler struct {
 	docs  map[string]any         // schema $id -> parsed document
 	done  map[string]schemaIndex // absolute location -> compiled schema
-	nodes []fastSchema           // the form's table
+	nodes []*fastSchema          // the form's nodes, made one table when complete
 }
 
 // compileFast builds the fast form of the embedded schema called name from its JSON. It is the
@@ -187,7 +187,7 @@ func compileFast(name string) (*fastForm, error) { return newFastCompiler().comp
 
 // newFastCompiler returns a compiler for one fast form.
 func newFastCompiler() *fastCompiler {
-	return &fastCompiler{docs: map[string]any{}, done: map[string]schemaIndex{}, nodes: make([]fastSchema, 1, 64)}
+	return &fastCompiler{docs: map[string]any{}, done: map[string]schemaIndex{}, nodes: []*fastSchema{nil}}
 }
 
 // compile builds the fast form of the embedded schema called name; c.done then tells where in
@@ -197,7 +197,11 @@ func (c *fastCompiler) compile(name string) (*fastForm, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &fastForm{nodes: c.nodes, root: root}, nil
+	f := &fastForm{nodes: make([]fastSchema, len(c.nodes)), root: root}
+	for i, s := range c.nodes[1:] {
+		f.nodes[i+1] = *s
+	}
+	return f, nil
 }
 
 func (c *fastCompiler) doc(id string) (any, error) {
@@ -255,14 +259,12 @@ func (c *fastCompiler) compileRef(id, ptr string) (schemaIndex, error) {
 	if !ok {
 		return 0, fmt.Errorf("%s: cannot resolve", key)
 	}
-	i := schemaIndex(len(c.nodes))
-	c.nodes = append(c.nodes, fastSchema{})
-	c.done[key] = i  // before compiling, so that recursive references terminate
-	var s fastSchema // stored once filled: compiling its subschemas grows c.nodes
-	if err := c.fill(&s, id, ptr, node); err != nil {
+	i, s := schemaIndex(len(c.nodes)), &fastSchema{}
+	c.nodes = append(c.nodes, s)
+	c.done[key] = i // before compiling, so that recursive references terminate
+	if err := c.fill(s, id, ptr, node); err != nil {
 		return 0, err
 	}
-	c.nodes[i] = s
 	return i, nil
 }
 
