@@ -82,9 +82,6 @@ type fastLimits struct {
 	minLength, maxLength int
 }
 
-// noLimits are the bounds of a schema without any.
-var noLimits = fastLimits{-1, -1, -1, -1, -1, -1}
-
 // fastPattern is one patternProperties entry.
 type fastPattern struct {
 	re       *lazyRegexp
@@ -313,8 +310,7 @@ func schemaNumber(v any) (*exactNumber, error) {
 // bounds returns s.limits, first made without bounds if s has none yet.
 func (s *fastSchema) bounds() *fastLimits {
 	if s.limits == nil {
-		l := noLimits
-		s.limits = &l
+		s.limits = &fastLimits{-1, -1, -1, -1, -1, -1}
 	}
 	return s.limits
 }
