@@ -2,6 +2,7 @@ package schema
 
 import (
 	"embed"
+	"io/fs"
 	"slices"
 	"strings"
 )
@@ -43,6 +44,18 @@ func Source(name string) ([]byte, bool) {
 		return nil, false
 	}
 	return data, true
+}
+
+// File opens the embedded schema called name for reading, without copying it as Source does.
+func File(name string) (fs.File, bool) {
+	if name == "" || strings.ContainsAny(name, `/\`) {
+		return nil, false
+	}
+	f, err := schemaFiles.Open(name + schemaSuffix)
+	if err != nil {
+		return nil, false
+	}
+	return f, true
 }
 
 // SchemaID returns the "$id" of the schema called name.

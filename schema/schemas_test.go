@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"slices"
 	"testing"
 )
@@ -40,5 +42,26 @@ func TestNamesAndSources(t *testing.T) {
 	}
 	if _, ok := OutputsSchemaName("2"); ok {
 		t.Error("version 2 known")
+	}
+}
+
+// File reads exactly what Source returns, and refuses what Source refuses.
+func TestFileMatchesSource(t *testing.T) {
+	for _, name := range Names() {
+		f, ok := File(name)
+		if !ok {
+			t.Fatalf("File(%q) not found", name)
+		}
+		got, err := io.ReadAll(f)
+		f.Close()
+		want, _ := Source(name)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("File(%q) reads %d bytes (%v), Source has %d", name, len(got), err, len(want))
+		}
+	}
+	for _, bad := range []string{"", "../schema", "a/b", `a\b`, "no-such-schema"} {
+		if _, ok := File(bad); ok {
+			t.Errorf("File(%q) opened something", bad)
+		}
 	}
 }

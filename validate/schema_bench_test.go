@@ -114,3 +114,13 @@ func BenchmarkGeneratedOutputsFastForm(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEmbeddedSchemasSum is the once-per-process check that the generated fast forms
+// match the embedded schemas.
+func BenchmarkEmbeddedSchemasSum(b *testing.B) {
+	for b.Loop() {
+		if embeddedSchemasSum() != fastGenSourceSum {
+			b.Fatal("stale generated forms")
+		}
+	}
+}

@@ -6,6 +6,9 @@ package validate
 // constant tables laid out by the linker, read-only (a lazyRegexp only records its compiled
 // expression). Identical schema nodes, within a schema and between schemas, are one node.
 
+// fastGenSourceSum is embeddedSchemasSum of the schemas these forms were generated from.
+const fastGenSourceSum = 0x0314bc73
+
 // fastGenRoots lists the embedded schemas with a generated fast form, in name order, and the
 // index of each one's root in fastGenNodes.
 var fastGenRoots = []generatedRoot{

@@ -29,3 +29,21 @@ func TestFastFormOf(t *testing.T) {
 		t.Errorf("a schema without a generated form: got %v, want compileFast's error", err)
 	}
 }
+
+// Generated forms made from other schemas than the embedded ones are not used: compileFast
+// builds the form from the embedded JSON instead.
+func TestStaleGeneratedFormsAreNotUsed(t *testing.T) {
+	if !generatedFormsCurrent() {
+		t.Fatalf("the generated forms are stale (sum %#08x, embedded %#08x): %s", fastGenSourceSum, embeddedSchemasSum(), regenerateFastForms)
+	}
+	f, err := fastFormFrom("amplify-outputs", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if isGenerated(f) {
+		t.Error("stale generated forms were used")
+	}
+	if f, err := fastFormFrom("amplify-outputs", true); err != nil || !isGenerated(f) {
+		t.Errorf("current generated forms were not used (%v)", err)
+	}
+}
