@@ -6,8 +6,8 @@ package validate
 // constant tables laid out by the linker, read-only (a lazyRegexp only records its compiled
 // expression). Identical schema nodes, within a schema and between schemas, are one node.
 
-// fastGenSourceSum is embeddedSchemasSum of the schemas these forms were generated from.
-const fastGenSourceSum = 0x0314bc73
+// fastGenSourceSizes is embeddedSchemaSizes for the schemas these forms were generated from.
+const fastGenSourceSizes = "amplify-outputs=2152 amplify-outputs-v1=12406 amplify-outputs-v1.1=12958 amplify-outputs-v1.2=14525 amplify-outputs-v1.3=15108 amplify-outputs-v1.4=16251 amplify-outputs-v1.5=16791 amplifyconfiguration=2599 aws-exports=2038 cli-inputs=4697 hosting-env=835 model=6973 team-provider-info=2464"
 
 // fastGenRoots lists the embedded schemas with a generated fast form, in name order, and the
 // index of each one's root in fastGenNodes.

@@ -255,9 +255,9 @@ func (g *fastFormGenerator) write() []byte {
 // constant tables laid out by the linker, read-only (a lazyRegexp only records its compiled
 // expression). Identical schema nodes, within a schema and between schemas, are one node.
 
-// fastGenSourceSum is embeddedSchemasSum of the schemas these forms were generated from.
+// fastGenSourceSizes is embeddedSchemaSizes for the schemas these forms were generated from.
 `)
-	fmt.Fprintf(&b, "const fastGenSourceSum = %#08x\n", embeddedSchemasSum())
+	fmt.Fprintf(&b, "const fastGenSourceSizes = %q\n", embeddedSchemaSizes())
 	b.WriteString(`
 
 // fastGenRoots lists the embedded schemas with a generated fast form, in name order, and the

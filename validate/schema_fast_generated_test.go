@@ -34,7 +34,7 @@ func TestFastFormOf(t *testing.T) {
 // builds the form from the embedded JSON instead.
 func TestStaleGeneratedFormsAreNotUsed(t *testing.T) {
 	if !generatedFormsCurrent() {
-		t.Fatalf("the generated forms are stale (sum %#08x, embedded %#08x): %s", fastGenSourceSum, embeddedSchemasSum(), regenerateFastForms)
+		t.Fatalf("the generated forms are stale (sizes %q, embedded %q): %s", fastGenSourceSizes, embeddedSchemaSizes(), regenerateFastForms)
 	}
 	f, err := fastFormFrom("amplify-outputs", false)
 	if err != nil {
