@@ -73,7 +73,7 @@ type ReadOptions struct {
 	// EvalTimeout bounds one evaluation (0 means DefaultEvalTimeout).
 	EvalTimeout time.Duration
 	// Evaluator runs --eval evaluations; nil means jsconfig.ChildProcess{}: each file in the
-	// sandbox program (amplify-storage-config-eval, beside this program or on PATH), bounded
+	// sandbox program (amplify-storage-config-eval, beside this program), bounded
 	// in time and memory. sandbox.InProcess evaluates in this process, bounded in time only.
 	Evaluator jsconfig.Evaluator
 	// MaxSize and MaxDepth cap every input (0 means DefaultMaxSize and DefaultMaxDepth).

@@ -44,10 +44,16 @@ type ChildProcess struct {
 	Exited func(*os.ProcessState)
 }
 
+// childProtocol is the version of the request and response ChildProcess and ServeChild
+// exchange; the child refuses a request of another version (the two programs are installed
+// separately and could be of different releases).
+const childProtocol = 1
+
 // childRequest is what the parent writes to the child's stdin.
 type childRequest struct {
 	EvalRequest
 	MemoryLimit int64
+	Protocol    int
 }
 
 // childResponse is what the child writes to its stdout: exactly one of the fields is set.
@@ -77,7 +83,7 @@ func (c ChildProcess) Evaluate(ctx context.Context, req EvalRequest) ([]byte, er
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
-	in, err := json.Marshal(childRequest{EvalRequest: req, MemoryLimit: limit})
+	in, err := json.Marshal(childRequest{EvalRequest: req, MemoryLimit: limit, Protocol: childProtocol})
 	if err != nil {
 		return nil, err
 	}
@@ -155,8 +161,8 @@ func (w *capped) Write(p []byte) (int, error) {
 }
 
 // ServeChild is the child side of ChildProcess, for the sandbox program: it reads one request
-// from stdin, limits this process's memory, evaluates it with ev and writes the response to
-// stdout. It returns the exit code.
+// from stdin, limits this process's memory (to DefaultMemoryLimit when the request names no
+// limit), evaluates it with ev and writes the response to stdout. It returns the exit code.
 func ServeChild(ev Evaluator, stdin io.Reader, stdout, stderr io.Writer) int {
 	data, err := io.ReadAll(io.LimitReader(stdin, 1<<30))
 	if err != nil {
@@ -169,6 +175,15 @@ func ServeChild(ev Evaluator, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	data = nil
+	if req.Protocol != childProtocol {
+		// Answered, not just refused, so that the parent's error says what to do.
+		return writeResponse(stdout, stderr, childResponse{Failure: fmt.Sprintf("the sandbox program %s speaks "+
+			"version %d of the evaluation protocol and the program that started it version %d: install both "+
+			"from the same release", SandboxProgram, childProtocol, req.Protocol)})
+	}
+	if req.MemoryLimit <= 0 { // never unlimited, whoever wrote the request
+		req.MemoryLimit = DefaultMemoryLimit
+	}
 	if err := limitMemory(req.MemoryLimit); err != nil {
 		fmt.Fprintln(stderr, "setting the memory limit:", err)
 		return 2
@@ -184,6 +199,11 @@ func ServeChild(ev Evaluator, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		resp.JSON = out
 	}
+	return writeResponse(stdout, stderr, resp)
+}
+
+// writeResponse writes the child's response and returns its exit code.
+func writeResponse(stdout, stderr io.Writer, resp childResponse) int {
 	if err := json.NewEncoder(stdout).Encode(resp); err != nil {
 		fmt.Fprintln(stderr, "writing the result:", err)
 		return 2

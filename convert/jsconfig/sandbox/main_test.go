@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -28,7 +29,7 @@ func TestMainRefusesToRunByHand(t *testing.T) {
 		t.Errorf("without %s: exit %d, want 2", jsconfig.ChildEnv, code)
 	}
 	if stdout.Len() != 0 || !strings.Contains(stderr.String(), "not meant to be run by hand") ||
-		!strings.Contains(stderr.String(), jsconfig.SandboxInstall) {
+		!strings.Contains(stderr.String(), jsconfig.SandboxInstall()) {
 		t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
 	}
 	child := func(k string) string {
@@ -48,26 +49,61 @@ func TestMainRefusesToRunByHand(t *testing.T) {
 	}
 }
 
-// Main serves one request: the response carries the exported value as JSON.
-func TestMainServesOneRequest(t *testing.T) {
-	req, err := json.Marshal(map[string]any{"Name": "x.js", "Source": []byte("export default {b: process.env.B}"),
-		"Defines": map[string]string{"B": "from-define"}, "Timeout": time.Second})
+// serveByHand runs this test binary as the sandbox program on a hand-made request and returns
+// its exit code and stdout.
+func serveByHand(t *testing.T, req map[string]any) (int, string) {
+	t.Helper()
+	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	child := func(k string) string {
-		if k == jsconfig.ChildEnv {
-			return "1"
-		}
-		return ""
+	in, err := json.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
 	}
+	cmd := exec.Command(exe)
+	cmd.Env = []string{jsconfig.ChildEnv + "=1"}
+	cmd.Stdin = bytes.NewReader(in)
 	var stdout, stderr bytes.Buffer
-	// MemoryLimit 0 leaves this test process's limits alone.
-	if code := Main(nil, child, bytes.NewReader(req), &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
 	}
-	if got, want := strings.TrimSpace(stdout.String()), `{"json":{"b":"from-define"}}`; got != want {
-		t.Errorf("response %s, want %s", got, want)
+	if code != 0 {
+		t.Logf("stderr: %s", stderr.String())
+	}
+	return code, strings.TrimSpace(stdout.String())
+}
+
+// Main serves one request: the response carries the exported value as JSON. A request that
+// names no memory limit gets the default one, never none.
+func TestMainServesOneRequest(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector cannot start under the default 256 MiB limit this request gets; run without -race")
+	}
+	code, out := serveByHand(t, map[string]any{"Name": "x.js", "Source": []byte("export default {b: process.env.B}"),
+		"Defines": map[string]string{"B": "from-define"}, "Timeout": time.Second, "Protocol": 1})
+	if want := `{"json":{"b":"from-define"}}`; code != 0 || out != want {
+		t.Errorf("exit %d, response %s, want 0 and %s", code, out, want)
+	}
+	// The default limit holds: a script that needs more than 256 MiB does not finish.
+	code, out = serveByHand(t, map[string]any{"Name": "big.js", "Source": []byte("export default {n: 'x'.repeat(2**29).length}"),
+		"Timeout": 10 * time.Second, "Protocol": 1})
+	if code == 0 && strings.Contains(out, `"json"`) {
+		t.Errorf("a 512 MiB string was built without a memory limit: %s", out)
+	}
+}
+
+// A request of another protocol version is refused with a failure that says what to do.
+func TestMainRefusesAnotherProtocol(t *testing.T) {
+	code, out := serveByHand(t, map[string]any{"Name": "x.js", "Source": []byte("export default {}"),
+		"Timeout": time.Second, "Protocol": 99, "MemoryLimit": 64 << 30})
+	if code != 0 || !strings.Contains(out, `"failure"`) || !strings.Contains(out, "install both from the same release") {
+		t.Errorf("exit %d, response %s", code, out)
 	}
 }
 
