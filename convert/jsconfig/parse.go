@@ -31,6 +31,8 @@ type parsed struct {
 	reexport int
 	// importOff is the offset of the first import statement, or -1.
 	importOff int
+	// parses counts goja's parses of the file (tests check that the generated file takes one).
+	parses int
 }
 
 // parseSource parses a JavaScript file. Problems that stop reading (syntax errors, TypeScript,
@@ -52,18 +54,23 @@ func parseSourceGuessing(name string, data []byte, guessExports bool) (*parsed, 
 	}
 	p := &parsed{src: bytes.Clone(data), reexport: -1, importOff: -1}
 	if guessExports {
-		if guesses := p.guessDefaultExports(); len(guesses) > 0 {
+		guesses := p.guessDefaultExports()
+		// More guesses than the loop allows rewrites would hide its "too complex" finding.
+		if len(guesses) > 0 && len(guesses) <= maxRewrites {
 			prog, err := parser.ParseFile(nil, name, string(p.src), 0, parser.WithDisableSourceMaps)
+			p.parses++
 			if err == nil && confirmDefaultExports(prog, guesses) {
 				p.prog = prog
 				return p, nil
 			}
-			// A wrong guess, or other statements to rewrite: start again from the file.
-			p = &parsed{src: bytes.Clone(data), reexport: -1, importOff: -1}
+		}
+		if len(guesses) > 0 { // a wrong guess: start again from the file
+			p = &parsed{src: bytes.Clone(data), reexport: -1, importOff: -1, parses: p.parses}
 		}
 	}
 	for round := 0; ; round++ {
 		prog, err := parser.ParseFile(nil, name, string(p.src), 0, parser.WithDisableSourceMaps)
+		p.parses++
 		if err == nil {
 			p.prog = prog
 			return p, nil

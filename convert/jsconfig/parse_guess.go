@@ -10,27 +10,42 @@ import (
 // line (after indentation), as parseSource would once goja stopped at it, and returns their
 // offsets. The Amplify CLI's file ends in `export default awsmobile;`, and goja reports the
 // reserved word only after parsing everything before it: without the guess, that file is
-// parsed twice. A guess is only a guess: confirmDefaultExports decides whether it stands.
+// parsed twice. A guess is only a guess: confirmDefaultExports decides whether it stands. A
+// file with any other line-start import or export gets no guesses (nil, nothing rewritten):
+// the loop has to stop at those anyway, and a guessed parse would only add one.
 func (p *parsed) guessDefaultExports() []int {
-	var offs []int
 	src := p.src
+	if len(lineStartWords(src, "import")) > 0 {
+		return nil
+	}
+	offs := lineStartWords(src, "export")
+	for _, off := range offs {
+		if w, _ := word(src, skipSpace(src, off+len("export"))); w != "default" {
+			return nil
+		}
+	}
+	for _, off := range offs {
+		// Rewriting `export default` cannot fail; were it to, the guessed parse would stop
+		// there, and the file be parsed again from its original text.
+		_ = p.rewriteExport(off)
+	}
+	return offs
+}
+
+// lineStartWords returns the offsets of w where it starts a line (after spaces and tabs) and
+// is followed by a space or a tab.
+func lineStartWords(src []byte, w string) []int {
+	var offs []int
 	for from := 0; ; {
-		i := bytes.Index(src[from:], []byte("export"))
+		i := bytes.Index(src[from:], []byte(w))
 		if i < 0 {
 			return offs
 		}
 		off := from + i
-		from = off + len("export")
-		if !atLineStart(src, off) || from >= len(src) || (src[from] != ' ' && src[from] != '\t') {
-			continue
+		from = off + len(w)
+		if atLineStart(src, off) && from < len(src) && (src[from] == ' ' || src[from] == '\t') {
+			offs = append(offs, off)
 		}
-		if w, _ := word(src, skipSpace(src, from)); w != "default" {
-			continue
-		}
-		if p.rewriteExport(off) != nil { // cannot happen for "default"; never guess on doubt
-			continue
-		}
-		offs = append(offs, off)
 	}
 }
 

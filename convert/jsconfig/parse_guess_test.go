@@ -3,6 +3,7 @@ package jsconfig
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,9 @@ var guessCases = map[string]string{
 	"no-space.js":      "export default{a: 1}",
 	"default-class.js": "export default class A {};",
 	"nested.js":        "function f() {\nexport default 1\n}\nexport default {a: f};",
+	"200.js":           strings.Repeat("export default 1;\n", 200),
+	"201.js":           strings.Repeat("export default 1;\n", 201),
+	"import-later.js":  "const a = {b: 1};\nexport default a;\nimport x from './x';",
 }
 
 func TestGuessedExportsMatchTheLoop(t *testing.T) {
@@ -70,15 +74,30 @@ func FuzzGuessedExportsMatch(f *testing.F) {
 	})
 }
 
-// The generated file is parsed once: the guess stands.
-func TestGeneratedFileParsedOnce(t *testing.T) {
-	p := &parsed{src: []byte(guessCases["generated.js"]), reexport: -1, importOff: -1}
-	offs := p.guessDefaultExports()
-	if len(offs) != 1 {
-		t.Fatalf("guesses %v, want one", offs)
-	}
-	got, err := parseSourceGuessing("generated.js", []byte(guessCases["generated.js"]), true)
-	if err != nil || !confirmDefaultExports(got.prog, offs) {
-		t.Fatalf("the guess did not stand: %v", err)
+// The generated file is parsed once: the guess stands. ES module files with imports or other
+// exports are parsed no more often than without guessing.
+func TestGuessSavesParses(t *testing.T) {
+	for name, want := range map[string][2]int{ // parses with guessing, without
+		"generated.js":     {1, 2},
+		"two.js":           {1, 3},
+		"import-first.js":  {3, 3},
+		"export-const.js":  {3, 3},
+		"in-comment.js":    {2, 1}, // a wrong guess costs one parse
+		"only-comment.js":  {2, 1},
+		"default-class.js": {1, 2},
+	} {
+		data := []byte(guessCases[name])
+		with, _ := parseSourceGuessing(name, data, true)
+		without, _ := parseSourceGuessing(name, data, false)
+		got := [2]int{-1, -1}
+		if with != nil {
+			got[0] = with.parses
+		}
+		if without != nil {
+			got[1] = without.parses
+		}
+		if got != want {
+			t.Errorf("%s: parses %v (guessing, not), want %v", name, got, want)
+		}
 	}
 }
