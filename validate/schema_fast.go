@@ -24,7 +24,9 @@ import (
 // embedded schemas' forms so, built by compileFast and written out by a test), recursive
 // references included, and costs nothing to set up in a fresh process.
 type fastForm struct {
-	nodes []fastSchema // nodes[0] is not a schema: index 0 means "none"
+	// nodes[0] is not a schema: index 0 means "none". It is the schema false, so that a
+	// lookup that slipped and used index 0 fails closed (rejects) rather than accepting.
+	nodes []fastSchema
 	root  schemaIndex
 }
 
@@ -195,6 +197,7 @@ func (c *fastCompiler) compile(name string) (*fastForm, error) {
 		return nil, err
 	}
 	f := &fastForm{nodes: make([]fastSchema, len(c.nodes)), root: root}
+	f.nodes[0] = fastSchema{always: neverValid}
 	for i, s := range c.nodes[1:] {
 		f.nodes[i+1] = *s
 	}

@@ -4,7 +4,7 @@ package validate
 
 // The fast forms of the embedded JSON Schemas, as compileFast builds them from the JSON:
 // constant tables laid out by the linker, read-only (a lazyRegexp only records its compiled
-// expression). Identical schema nodes, within a schema and between schemas, are one node.
+// expression, an exactNumber its exact value). Identical schema nodes, within a schema and between schemas, are one node.
 
 // fastGenSourceSizes is embeddedSchemaSizes for the schemas these forms were generated from.
 const fastGenSourceSizes = "amplify-outputs=2152 amplify-outputs-v1=12406 amplify-outputs-v1.1=12958 amplify-outputs-v1.2=14525 amplify-outputs-v1.3=15108 amplify-outputs-v1.4=16251 amplify-outputs-v1.5=16791 amplifyconfiguration=2599 aws-exports=2038 cli-inputs=4697 hosting-env=835 model=6973 team-provider-info=2464"
@@ -34,9 +34,10 @@ var fastGenRegexps = [...]lazyRegexp{
 	{expr: "^groups."},
 }
 
-// fastGenNodes are the schema nodes of the generated fast forms; node 0 is no schema.
+// fastGenNodes are the schema nodes of the generated fast forms; node 0 is no schema (the
+// schema false: a slip that used it would reject).
 var fastGenNodes = []fastSchema{
-	0: {},
+	0: {always: neverValid},
 	// amplify-outputs.schema.json#
 	1: {
 		types: []string{"object"},

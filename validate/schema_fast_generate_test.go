@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/format"
+	goparser "go/parser"
 	"os"
 	"slices"
 	"strconv"
@@ -253,7 +254,7 @@ func (g *fastFormGenerator) write() []byte {
 	}
 	b.WriteString(`// The fast forms of the embedded JSON Schemas, as compileFast builds them from the JSON:
 // constant tables laid out by the linker, read-only (a lazyRegexp only records its compiled
-// expression). Identical schema nodes, within a schema and between schemas, are one node.
+// expression, an exactNumber its exact value). Identical schema nodes, within a schema and between schemas, are one node.
 
 // fastGenSourceSizes is embeddedSchemaSizes for the schemas these forms were generated from.
 `)
@@ -272,7 +273,7 @@ var fastGenRoots = []generatedRoot{
 	for _, re := range g.res {
 		fmt.Fprintf(&b, "\t{expr: %q},\n", re)
 	}
-	b.WriteString("}\n\n// fastGenNodes are the schema nodes of the generated fast forms; node 0 is no schema.\nvar fastGenNodes = []fastSchema{\n\t0: {},")
+	b.WriteString("}\n\n// fastGenNodes are the schema nodes of the generated fast forms; node 0 is no schema (the\n// schema false: a slip that used it would reject).\nvar fastGenNodes = []fastSchema{\n\t0: {always: neverValid},")
 	b.Write(nodes.Bytes())
 	b.WriteString("\n}\n")
 	return b.Bytes()
@@ -324,6 +325,12 @@ func (g *fastFormGenerator) literal(n genNode, sub func(schemaIndex) string, re 
 		g.json = g.json || strings.HasPrefix(text, "json.")
 		return text
 	}
+	list := func(typ string, items []string) string { // items start with "\n"
+		if len(items) == 0 {
+			return "[]" + typ + "{}"
+		}
+		return "[]" + typ + "{" + strings.Join(items, ",") + ",\n}"
+	}
 	number := func(name string, x *exactNumber) {
 		if x != nil {
 			field(name, "&exactNumber{text: "+strconv.Quote(x.text)+"}")
@@ -358,7 +365,7 @@ func (g *fastFormGenerator) literal(n genNode, sub func(schemaIndex) string, re 
 		for k, p := range s.properties {
 			items[k] = fmt.Sprintf("\n{%q, %s}", p.name, sub(p.schema))
 		}
-		field("properties", "[]namedSchema{"+strings.Join(items, ",")+",\n}")
+		field("properties", list("namedSchema", items))
 	}
 	if s.patterns != nil {
 		items := make([]string, len(s.patterns))
@@ -376,7 +383,7 @@ func (g *fastFormGenerator) literal(n genNode, sub func(schemaIndex) string, re 
 			parts = append(parts, "schema: "+sub(p.schema))
 			items[k] = "\n{" + strings.Join(parts, ", ") + "}"
 		}
-		field("patterns", "[]fastPattern{"+strings.Join(items, ",")+",\n}")
+		field("patterns", list("fastPattern", items))
 	}
 	index("additional", s.additional)
 	strs("required", s.required)
@@ -403,4 +410,24 @@ func (g *fastFormGenerator) literal(n genNode, sub func(schemaIndex) string, re 
 		return "{}"
 	}
 	return "{" + b.String() + "\n}"
+}
+
+// Every node the generator writes is a valid Go expression, empty lists included
+// (`"properties": {}` once came out as `[]namedSchema{,}`).
+func TestGeneratedLiteralsParse(t *testing.T) {
+	nodes := []fastSchema{
+		{always: neverValid},
+		{properties: []namedSchema{}, patterns: []fastPattern{}, required: []string{}, allOf: []schemaIndex{}},
+		{properties: []namedSchema{{"a", 1}}, patterns: []fastPattern{{matchAll: true, schema: 1}}},
+		{always: alwaysValid},
+		{},
+	}
+	f := &fastForm{nodes: nodes, root: 1}
+	g := &fastFormGenerator{}
+	for i := range nodes {
+		lit := g.literal(genNode{form: f, index: schemaIndex(i)}, func(i schemaIndex) string { return strconv.Itoa(int(i)) }, strconv.Quote)
+		if _, err := goparser.ParseExpr("fastSchema" + lit); err != nil {
+			t.Errorf("node %d: %v\n%s", i, err, lit)
+		}
+	}
 }
