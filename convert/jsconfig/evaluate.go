@@ -11,9 +11,9 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/validate"
 )
 
-// Evaluate evaluates req.Source with ev (nil means ChildProcess{}: the sandbox program) and reads the exported value
-// from the JSON it returns. Positions come from the static AST where the same literal exists,
-// else from the export statement. A script that fails is a diagnostic in the Result; the error
+// Evaluate evaluates req.Source with ev (nil means ChildProcess{}: the sandbox program) and
+// reads the exported value from the JSON it returns. Positions come from the static AST where
+// the same literal exists, else from the export statement. A script that fails is a diagnostic in the Result; the error
 // is non-nil only when the evaluation could not run (timeout, memory limit, child failure).
 func Evaluate(ctx context.Context, ev Evaluator, req EvalRequest, lines *validate.Lines) (Result, error) {
 	if ev == nil {

@@ -19,10 +19,10 @@ const prelude = `var module = { exports: {} }; var exports = module.exports; var
 
 // PrepareScript parses the file name with source src for evaluation. A file that cannot be
 // evaluated (a syntax error, TypeScript, nesting too deep to parse safely) is an *EvalError.
-func PrepareScript(name string, src []byte) (*Script, *EvalError) {
-	p, err := parseSource(name, src)
-	if err != nil {
-		return nil, err
+func PrepareScript(name string, src []byte) (*Script, error) {
+	p, ferr := parseSource(name, src)
+	if ferr != nil {
+		return nil, ferr
 	}
 	s, found := findExport(indexProgram(p))
 	return &Script{p: p, site: s, found: found}, nil
@@ -51,10 +51,10 @@ func (s *Script) ExportExpression() string {
 // value point.
 func (s *Script) ExportOffset() int { return s.site.off }
 
-// CheckExported returns the finding for an exported value whose JSON text is json, or nil: a
-// script with no export the static reader recognises whose module.exports stayed `{}` exports
-// nothing.
-func (s *Script) CheckExported(json string) *EvalError {
+// CheckExported returns the finding (an *EvalError) for an exported value whose JSON text is
+// json, or nil: a script with no export the static reader recognises whose module.exports
+// stayed `{}` exports nothing.
+func (s *Script) CheckExported(json string) error {
 	if !s.found && json == "{}" {
 		return noExport(s.p)
 	}

@@ -92,9 +92,9 @@ func (InProcess) Evaluate(ctx context.Context, req jsconfig.EvalRequest) ([]byte
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	script, ferr := jsconfig.PrepareScript(req.Name, req.Source)
-	if ferr != nil {
-		return nil, ferr
+	script, err := jsconfig.PrepareScript(req.Name, req.Source)
+	if err != nil {
+		return nil, err
 	}
 	prog, err := goja.CompileAST(script.Program(), false)
 	if err != nil {
@@ -169,8 +169,8 @@ func run(vm *goja.Runtime, prog *goja.Program, script *jsconfig.Script) ([]byte,
 	if goja.IsUndefined(text) {
 		return nil, &jsconfig.EvalError{Rule: jsconfig.RuleNoExport, Offset: exportAt, Message: "the exported value is not JSON data (a function or symbol)"}
 	}
-	if ee := script.CheckExported(text.String()); ee != nil {
-		return nil, ee
+	if err := script.CheckExported(text.String()); err != nil {
+		return nil, err
 	}
 	return []byte(text.String()), nil
 }

@@ -55,7 +55,7 @@ func (a *App) runEnv(ctx context.Context, args []string) int {
 			return a.usagef("env", "%q is neither a file nor a folder; did you mean %q?", fs.Arg(0), best)
 		}
 	}
-	opts, err := rf.options(a)
+	opts, err := rf.options()
 	if err != nil {
 		return a.usagef("env", "%v", err)
 	}

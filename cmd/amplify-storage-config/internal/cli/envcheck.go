@@ -42,7 +42,7 @@ func (a *App) runEnvCheck(ctx context.Context, args []string) int {
 	if code, bad := a.checkIgnore(cmd, df.ignore); bad {
 		return code
 	}
-	opts, err := rf.options(a)
+	opts, err := rf.options()
 	if err != nil {
 		return a.usagef(cmd, "%v", err)
 	}

@@ -166,7 +166,7 @@ func addReadFlags(fs *pflag.FlagSet) *readFlags {
 }
 
 // options turns the reading flags into convert.ReadOptions.
-func (r *readFlags) options(a *App) (convert.ReadOptions, error) {
+func (r *readFlags) options() (convert.ReadOptions, error) {
 	opts := convert.ReadOptions{From: schema.Format(r.from.value), Eval: r.eval, EvalTimeout: r.evalTimeout}
 	if r.evalTimeout < 0 {
 		return opts, fmt.Errorf("--eval-timeout must not be negative (got %s)", r.evalTimeout)

@@ -34,7 +34,7 @@ func (a *App) runInspect(ctx context.Context, args []string) int {
 	if err := countStdin(fs.Args()); err != nil {
 		return a.usagef("inspect", "%v", err)
 	}
-	opts, err := rf.options(a)
+	opts, err := rf.options()
 	if err != nil {
 		return a.usagef("inspect", "%v", err)
 	}

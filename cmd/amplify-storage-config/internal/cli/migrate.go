@@ -104,7 +104,7 @@ func (a *App) runMigrate(ctx context.Context, args []string) int {
 	if dir == "-" || !isDir(dir) {
 		return a.usagef("migrate", "%q is not a project folder; to convert single files, use '%s convert'", dir, programName)
 	}
-	opts, err := rf.options(a)
+	opts, err := rf.options()
 	if err != nil {
 		return a.usagef("migrate", "%v", err)
 	}
@@ -121,7 +121,7 @@ func (a *App) runConvert(ctx context.Context, args []string) int {
 	if fs.NArg() == 0 {
 		return a.usagef("convert", "name at least one PATH (a file, a project folder, or - for stdin)")
 	}
-	opts, err := rf.options(a)
+	opts, err := rf.options()
 	if err != nil {
 		return a.usagef("convert", "%v", err)
 	}

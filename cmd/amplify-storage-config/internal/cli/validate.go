@@ -52,7 +52,7 @@ func (a *App) runValidate(ctx context.Context, args []string) int {
 	if err := countStdin(paths); err != nil {
 		return a.usagef("validate", "%v", err)
 	}
-	opts, err := rf.options(a)
+	opts, err := rf.options()
 	if err != nil {
 		return a.usagef("validate", "%v", err)
 	}
