@@ -40,13 +40,17 @@ type App struct {
 	IsTerminal func(w any) bool
 	// Getwd returns the working directory, against which SARIF file URIs are made relative.
 	Getwd func() (string, error)
+	// Interrupts returns ctx cancelled by an interrupt or SIGTERM, and the function that stops
+	// watching (signal.NotifyContext); runs that write files or evaluate JavaScript use it
+	// (see interruptible). Nil leaves every signal's default.
+	Interrupts func(ctx context.Context) (context.Context, context.CancelFunc)
 }
 
 // Main runs the command with the process's streams and environment and returns the exit code.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	a := &App{
 		Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: getenv,
-		Environ: os.Environ, IsTerminal: isTerminal, Getwd: os.Getwd,
+		Environ: os.Environ, IsTerminal: isTerminal, Getwd: os.Getwd, Interrupts: notifyInterrupts,
 	}
 	return a.Run(ctx, args)
 }

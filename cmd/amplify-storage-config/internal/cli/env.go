@@ -59,6 +59,8 @@ func (a *App) runEnv(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.usagef("env", "%v", err)
 	}
+	ctx, stop := a.interruptible(ctx, opts.Eval)
+	defer stop()
 	proj, code, ok := a.loadModel(ctx, "env", fs.Args(), rf, opts)
 	if !ok {
 		return code

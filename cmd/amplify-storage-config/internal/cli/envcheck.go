@@ -46,6 +46,8 @@ func (a *App) runEnvCheck(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.usagef(cmd, "%v", err)
 	}
+	ctx, stop := a.interruptible(ctx, opts.Eval)
+	defer stop()
 	var actual map[string]hostingenv.Entry
 	var diags []validate.Diagnostic
 	source := "environment"

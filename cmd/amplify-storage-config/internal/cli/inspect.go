@@ -38,6 +38,8 @@ func (a *App) runInspect(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.usagef("inspect", "%v", err)
 	}
+	ctx, stop := a.interruptible(ctx, opts.Eval)
+	defer stop()
 	paths, diags, err := expandDirs(fs.Args())
 	if err != nil {
 		return a.failf("inspect", "%v", err)

@@ -108,6 +108,8 @@ func (a *App) runMigrate(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.usagef("migrate", "%v", err)
 	}
+	ctx, stop := a.interruptible(ctx, opts.Eval || !*check && !*dryRun)
+	defer stop()
 	return a.migrate(ctx, dir, of, rf, opts, *check, *dryRun)
 }
 
@@ -125,5 +127,7 @@ func (a *App) runConvert(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.usagef("convert", "%v", err)
 	}
+	ctx, stop := a.interruptible(ctx, opts.Eval || of.out != "" && of.out != "-")
+	defer stop()
 	return a.convert(ctx, fs.Args(), of, rf, opts)
 }

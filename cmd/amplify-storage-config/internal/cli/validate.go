@@ -56,6 +56,8 @@ func (a *App) runValidate(ctx context.Context, args []string) int {
 	if err != nil {
 		return a.usagef("validate", "%v", err)
 	}
+	ctx, stop := a.interruptible(ctx, opts.Eval)
+	defer stop()
 	// Files are read and checked first, in one parallel pass that opens each argument once and
 	// tells a directory by the open descriptor (10,000 arguments used to cost a stat each, then
 	// a read). Directories are projects, checked afterwards in argument order; a file that could
