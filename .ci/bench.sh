@@ -22,7 +22,7 @@ export CGO_ENABLED=0
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$root" && go build -o "$tmp/floor" ./.ci/floor) # imports only: the start-up floor
+(cd "$root" && go build -o "$tmp/floor" ./.ci/floor) # imports only: issue 7's start-up floor
 
 echo "## 1. convert aws-exports.js (target: >= 50x the peer, <= 1.5x version)"
 $pb "peer::node $cache/peer-convert.mjs $cache/inputs/aws-exports.js" \
