@@ -36,10 +36,11 @@ func Names() []string {
 
 // Source returns the JSON text of the schema called name, and whether there is one.
 func Source(name string) ([]byte, bool) {
-	if name == "" || strings.ContainsAny(name, `/\`) {
+	file, ok := fileName(name)
+	if !ok {
 		return nil, false
 	}
-	data, err := schemaFiles.ReadFile(name + schemaSuffix)
+	data, err := schemaFiles.ReadFile(file)
 	if err != nil {
 		return nil, false
 	}
@@ -48,14 +49,23 @@ func Source(name string) ([]byte, bool) {
 
 // File opens the embedded schema called name for reading, without copying it as Source does.
 func File(name string) (fs.File, bool) {
-	if name == "" || strings.ContainsAny(name, `/\`) {
+	file, ok := fileName(name)
+	if !ok {
 		return nil, false
 	}
-	f, err := schemaFiles.Open(name + schemaSuffix)
+	f, err := schemaFiles.Open(file)
 	if err != nil {
 		return nil, false
 	}
 	return f, true
+}
+
+// fileName is the embedded file of the schema called name; false for a name that is a path.
+func fileName(name string) (string, bool) {
+	if name == "" || strings.ContainsAny(name, `/\`) {
+		return "", false
+	}
+	return name + schemaSuffix, true
 }
 
 // SchemaID returns the "$id" of the schema called name.
