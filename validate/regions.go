@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -120,7 +119,7 @@ const (
 // eight took about a tenth of a small convert's own work.
 type compiledPartition struct {
 	Partition
-	re    func() *regexp.Regexp
+	re    *lazyRegexp
 	known map[string]bool
 }
 
@@ -133,8 +132,7 @@ var compiledPartitions = sync.OnceValue(func() []compiledPartition {
 		for _, r := range p.Regions {
 			known[r.Name] = true
 		}
-		out[i] = compiledPartition{Partition: p, known: known,
-			re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p.RegionRegex) })}
+		out[i] = compiledPartition{Partition: p, known: known, re: &lazyRegexp{expr: p.RegionRegex}}
 	}
 	return out
 })
@@ -153,7 +151,7 @@ func LookupRegion(name string) (partition string, status RegionStatus) {
 		}
 	}
 	for _, p := range ps {
-		if p.re().MatchString(name) {
+		if p.re.MatchString(name) {
 			return p.ID, RegionUnknown
 		}
 	}

@@ -6,11 +6,12 @@ import (
 	"sync"
 )
 
-// lazyRegexp is a regular expression of a fast form, checked when the form is compiled and
-// compiled only when first matched: a run that checks one small document needs few of a
-// schema's patterns (often none: "^groups." runs only on a groups principal), and compiling
-// them all took about a third of convert's time beyond start-up. Its zero state is plain data
-// (the generated forms hold them as such). Safe for concurrent use.
+// lazyRegexp is a regular expression compiled only when first matched (the region patterns
+// use it too). A fast form's are checked when the form is compiled, and compiled lazily
+// because a run that checks one small document needs few of a schema's patterns (often none:
+// "^groups." runs only on a groups principal), and compiling them all took about a third of
+// convert's time beyond start-up. Its zero state is plain data (the generated forms hold them
+// as such). Safe for concurrent use.
 type lazyRegexp struct {
 	expr string
 	once sync.Once

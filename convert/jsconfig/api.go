@@ -40,10 +40,6 @@ type NonLiteral struct {
 // DefaultTimeout bounds one evaluation when EvalRequest.Timeout is zero.
 const DefaultTimeout = 2 * time.Second
 
-// MaxNesting is the deepest nesting of arrays and objects read from a file, statically or by
-// an evaluator (which refuses an exported value nested deeper).
-const MaxNesting = maxNesting
-
 // MaxExportedJSON bounds the JSON text of an evaluated export, in characters.
 const MaxExportedJSON = 16 << 20
 

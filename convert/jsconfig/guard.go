@@ -7,10 +7,11 @@ import (
 	"github.com/seed-258d3fb3/amplify-storage-config/convert/internal/nesting"
 )
 
-// maxNesting bounds bracket, brace and parenthesis nesting (the same default as the convert
-// package's pre-scan): goja's parser recurses once per level and a deep enough input overflows
-// the Go stack, which is fatal.
-const maxNesting = 500
+// MaxNesting bounds bracket, brace and parenthesis nesting in a file, and the nesting of an
+// evaluated export (an evaluator refuses one nested deeper). It is the same default as the
+// convert package's pre-scan: goja's parser recurses once per level and a deep enough input
+// overflows the Go stack, which is fatal.
+const MaxNesting = 500
 
 // maxOpeners bounds how many brackets, braces and parentheses a file holds, counted everywhere:
 // the nesting scan lexes heuristically (a regular expression after ")" can hide brackets from
@@ -26,8 +27,8 @@ const maxArrows = 1000
 // checkComplexity refuses inputs goja's parser cannot handle safely. It returns the offset of
 // the problem and a message, or -1.
 func checkComplexity(data []byte) (int, string) {
-	if off, _ := nesting.Scan(data, maxNesting); off >= 0 {
-		return off, fmt.Sprintf("nesting is deeper than %d levels; no real configuration is", maxNesting)
+	if off, _ := nesting.Scan(data, MaxNesting); off >= 0 {
+		return off, fmt.Sprintf("nesting is deeper than %d levels; no real configuration is", MaxNesting)
 	}
 	if off := nesting.CountOpeners(data, maxOpeners); off >= 0 {
 		return off, fmt.Sprintf("more than %d brackets, braces and parentheses; no real configuration has that many", maxOpeners)

@@ -79,9 +79,9 @@ func (r *reader) read(e ast.Expression, ptr string, at point, depth int) (any, b
 			Message: fmt.Sprintf("the exported value has more than %d members; no real configuration has", maxValues)}
 		return nil, false
 	}
-	if depth > maxNesting {
+	if depth > MaxNesting {
 		r.failure = &EvalError{Rule: RuleTooComplex, Offset: offset(e.Idx0()),
-			Message: fmt.Sprintf("the exported value nests deeper than %d levels; no real configuration does", maxNesting)}
+			Message: fmt.Sprintf("the exported value nests deeper than %d levels; no real configuration does", MaxNesting)}
 		return nil, false
 	}
 	switch x := e.(type) {

@@ -49,7 +49,7 @@ func (l *locator) PosOf(pointer string) schema.Pos {
 
 // deref follows identifiers to the literal they were declared with.
 func (l *locator) deref(e ast.Expression, at point) (ast.Expression, point) {
-	for range maxNesting {
+	for range MaxNesting {
 		id, ok := e.(*ast.Identifier)
 		if !ok {
 			break
@@ -67,7 +67,7 @@ func (l *locator) deref(e ast.Expression, at point) (ast.Expression, point) {
 // is read in), or nil. In an object, the last member named tok wins, whether written in the
 // literal or brought in by a spread of another literal (`{...base, x: 1}`).
 func (l *locator) child(e ast.Expression, at point, tok string, spreads int) (ast.Expression, point) {
-	if spreads > maxNesting { // `const a = {...a}` spreads itself
+	if spreads > MaxNesting { // `const a = {...a}` spreads itself
 		return nil, at
 	}
 	switch x := e.(type) {

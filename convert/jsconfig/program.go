@@ -112,7 +112,7 @@ func memberChain(left ast.Expression) (base string, path []string, ok bool) {
 // scanAssignments records identifiers assigned in statement st (bounded recursion into
 // blocks and control flow; expressions are only looked at in statement position).
 func (g *program) scanAssignments(st ast.Statement, depth int) {
-	if st == nil || depth > maxNesting {
+	if st == nil || depth > MaxNesting {
 		return
 	}
 	switch s := st.(type) {

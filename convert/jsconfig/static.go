@@ -105,7 +105,7 @@ func finding(lines *validate.Lines, e *EvalError) validate.Diagnostic {
 func (s *static) rootNames() map[string]bool {
 	names := map[string]bool{}
 	e, at := s.site.expr, s.site.at
-	for range maxNesting {
+	for range MaxNesting {
 		id, ok := e.(*ast.Identifier)
 		if !ok {
 			break
